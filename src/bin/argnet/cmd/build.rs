@@ -1,0 +1,160 @@
+//! `argnet build`: read a corpus and write its graph as JSON, DOT and SVG.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use argnet::export::INSTALL_HINT;
+use argnet::model::{NodeKind, Relation};
+use argnet::pipeline::{self, BuildConfig, BuildReport, Picture};
+use clap::Args;
+
+use super::Outcome;
+
+/// Read texts and write their argument network.
+///
+/// Reads every .txt and .md file under PATHS (folders recursively), finds the
+/// actors and concepts of the codebook in them, and writes into the output
+/// folder:
+///
+///   NAME.json  the whole graph with evidence (argnet's saved form)
+///   NAME.dot   the diagram in Graphviz DOT
+///   NAME.svg   the diagram as a picture, when Graphviz `dot` is installed
+///
+/// Examples:
+///
+///   argnet build seeds
+///   argnet build reports/ speeches/ --codebook my-codebook.toml --name reform
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct BuildArgs {
+    /// Files or folders to read (.txt and .md; folders are read recursively).
+    #[arg(required = true, value_name = "PATHS")]
+    paths: Vec<PathBuf>,
+
+    /// Codebook (TOML) of actors, concepts and aliases. Default:
+    /// codebook.toml beside the first path, if there is one.
+    #[arg(long, value_name = "FILE")]
+    codebook: Option<PathBuf>,
+
+    /// Corpus manifest (TOML) with each document's title, date, author and
+    /// kind. Default: corpus.toml beside the first path, if there is one.
+    #[arg(long, value_name = "FILE")]
+    manifest: Option<PathBuf>,
+
+    /// Folder to write into (created if missing).
+    #[arg(long, short, value_name = "DIR", default_value = "graphs")]
+    out: PathBuf,
+
+    /// Base name of the output files. Default: the first path's name.
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+
+    /// Do not render the SVG, even when Graphviz is installed.
+    #[arg(long)]
+    no_svg: bool,
+
+    /// Print only warnings and errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
+    let config = BuildConfig::new(args.paths)
+        .with_codebook(args.codebook)
+        .with_manifest(args.manifest)
+        .with_out_dir(args.out)
+        .with_name(args.name)
+        .with_render(!args.no_svg);
+    let report = pipeline::build(&config)?;
+
+    let mut stderr = std::io::stderr().lock();
+    for warning in &report.warnings {
+        writeln!(stderr, "argnet: warning: {warning}")?;
+    }
+    if !args.quiet {
+        print_summary(&report).context("writing the summary")?;
+    }
+    if let Picture::GraphvizMissing { dot, svg } = &report.picture {
+        writeln!(
+            stderr,
+            "argnet: no SVG: Graphviz `dot` is not installed; {INSTALL_HINT}, then run `dot -Tsvg {} -o {}`",
+            dot.display(),
+            svg.display()
+        )?;
+    }
+    Ok(if report.skipped() > 0 {
+        Outcome::Partial
+    } else {
+        Outcome::Done
+    })
+}
+
+fn print_summary(report: &BuildReport) -> std::io::Result<()> {
+    let summary = &report.summary;
+    let mut out = std::io::stdout().lock();
+    let codebook = match &report.codebook {
+        Some(path) => format!("codebook {}", path.display()),
+        None => "no codebook: only documents are in the graph; pass --codebook FILE".to_owned(),
+    };
+    let skipped = match report.skipped() {
+        0 => String::new(),
+        n => format!(", {n} skipped"),
+    };
+    writeln!(
+        out,
+        "Read {} documents{skipped} ({codebook})",
+        summary.documents
+    )?;
+
+    let node_total: usize = summary.nodes.values().sum();
+    let mut parts = Vec::new();
+    for kind in NodeKind::ALL {
+        let Some(&count) = summary.nodes.get(&kind) else {
+            continue;
+        };
+        let mut part = format!("{count} {}s", kind.as_str());
+        if kind == NodeKind::Actor && !summary.actor_kinds.is_empty() {
+            let split: Vec<String> = summary
+                .actor_kinds
+                .iter()
+                .map(|(subkind, n)| format!("{n} {subkind}"))
+                .collect();
+            part.push_str(&format!(" ({})", split.join(", ")));
+        }
+        parts.push(part);
+    }
+    writeln!(out, "Nodes {node_total}: {}", parts.join(", "))?;
+
+    let edge_total: usize = summary.edges.values().map(|(n, _)| n).sum();
+    let parts: Vec<String> = Relation::ALL
+        .iter()
+        .filter_map(|r| {
+            summary
+                .edges
+                .get(r)
+                .map(|(n, _)| format!("{n} {}", r.as_str()))
+        })
+        .collect();
+    writeln!(out, "Edges {edge_total}: {}", parts.join(", "))?;
+
+    if !summary.top_concepts.is_empty() {
+        writeln!(out, "Most mentioned concepts:")?;
+        let width = summary
+            .top_concepts
+            .iter()
+            .map(|(name, _)| name.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (rank, (name, count)) in summary.top_concepts.iter().enumerate() {
+            writeln!(out, "  {:>2}. {name:<width$}  {count:>4}", rank + 1)?;
+        }
+    }
+    let written: Vec<String> = report
+        .written
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    writeln!(out, "Wrote {}", written.join(", "))?;
+    Ok(())
+}

@@ -1,0 +1,40 @@
+//! Subcommands, one per file. Each turns its clap arguments into library
+//! config and prints what the library returns.
+
+mod build;
+
+use clap::{Parser, Subcommand};
+
+/// argnet turns policy-debate texts into an argument and citation network —
+/// actors, concepts and the support and critique between them, each edge
+/// traceable to the sentence behind it — and draws and exports it.
+///
+/// Start with `argnet build seeds`, which reads the bundled seed texts and
+/// writes graphs/seeds.json, graphs/seeds.dot and graphs/seeds.svg.
+///
+/// Exit codes: 0 done; 1 done, but some documents were skipped (see the
+/// warnings); 2 error, nothing written.
+#[derive(Debug, Parser)]
+#[command(name = "argnet", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Build(build::BuildArgs),
+}
+
+/// How a successful command ended.
+pub enum Outcome {
+    Done,
+    /// Finished, but some inputs were skipped.
+    Partial,
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Build(args) => build::run(args),
+    }
+}

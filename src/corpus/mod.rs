@@ -1,0 +1,276 @@
+//! Corpus stage: read files and folders into [`Corpus`]: decoded text,
+//! metadata, content range and sentences with byte spans. No NLP here: this
+//! stage does not know what an actor or a concept is.
+//!
+//! One unreadable document is a [`Warning`], not an error; the run goes on.
+
+mod boilerplate;
+mod decode;
+mod document;
+mod metadata;
+mod sentences;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+pub use boilerplate::content_range;
+pub use decode::{Refusal, decode};
+pub use document::{
+    Corpus, Document, DocumentKind, DocumentMeta, Encoding, Sentence, Warning, WarningKind,
+};
+pub use metadata::{Manifest, infer as infer_metadata};
+pub use sentences::split_sentences;
+
+use crate::error::{Error, Result};
+
+/// File extensions read as documents (compared case-insensitively).
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// What to read.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusConfig {
+    /// Files and folders; folders are read recursively.
+    pub inputs: Vec<PathBuf>,
+    /// The manifest; when `None`, `corpus.toml` beside the first input is
+    /// used if it exists.
+    pub manifest: Option<PathBuf>,
+}
+
+/// A file found under an input, with its stable id.
+#[derive(Debug, Clone)]
+struct Entry {
+    id: String,
+    path: PathBuf,
+}
+
+/// Read every document under `config.inputs`.
+pub fn load(config: &CorpusConfig) -> Result<Corpus> {
+    let entries = discover(&config.inputs)?;
+    let manifest = match config
+        .manifest
+        .clone()
+        .or_else(|| companion_file(&config.inputs, "corpus.toml"))
+    {
+        Some(path) => Manifest::parse(&read_text(&path)?, &path)?,
+        None => Manifest::default(),
+    };
+
+    let results: Vec<Result<Document, Warning>> = entries
+        .par_iter()
+        .map(|entry| read_document(entry, &manifest))
+        .collect();
+
+    let mut corpus = Corpus::default();
+    for result in results {
+        match result {
+            Ok(document) => {
+                if document.encoding == Encoding::Windows1252 {
+                    corpus.warnings.push(Warning {
+                        path: document.path.clone(),
+                        kind: WarningKind::Note(
+                            "not valid UTF-8; decoded as Windows-1252 (spans index the decoded text)"
+                                .into(),
+                        ),
+                    });
+                }
+                corpus.documents.push(document);
+            }
+            Err(warning) => corpus.warnings.push(warning),
+        }
+    }
+    if let Some(path) = &manifest.path {
+        let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        for name in manifest.unmatched(&ids) {
+            corpus.warnings.push(Warning {
+                path: path.clone(),
+                kind: WarningKind::Note(format!(
+                    "entry for {name:?} matches no document read; check the file name"
+                )),
+            });
+        }
+    }
+    if corpus.documents.is_empty() {
+        return Err(Error::NoReadableDocuments {
+            skipped: corpus.warnings.iter().filter(|w| w.is_skip()).count(),
+        });
+    }
+    Ok(corpus)
+}
+
+/// Build a document from text already in memory (tests, library users).
+pub fn document_from_text(id: &str, text: &str, meta: DocumentMeta) -> Document {
+    build_document(
+        id.to_owned(),
+        PathBuf::from(id),
+        text.as_bytes(),
+        text.to_owned(),
+        Encoding::Utf8,
+        meta,
+    )
+}
+
+/// Read a whole file as UTF-8 text (codebooks, manifests, saved graphs).
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = fs::read(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => Error::PathNotFound {
+            path: path.to_owned(),
+        },
+        _ => Error::Read {
+            path: path.to_owned(),
+            source,
+        },
+    })?;
+    String::from_utf8(bytes).map_err(|e| Error::Read {
+        path: path.to_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+    })
+}
+
+/// `name` beside the first input: inside it when it is a folder, next to it
+/// when it is a file. `None` when there is no such file.
+pub fn companion_file(inputs: &[PathBuf], name: &str) -> Option<PathBuf> {
+    let first = inputs.first()?;
+    let folder = if first.is_dir() {
+        first.as_path()
+    } else {
+        first.parent()?
+    };
+    let candidate = folder.join(name);
+    candidate.is_file().then_some(candidate)
+}
+
+fn read_document(entry: &Entry, manifest: &Manifest) -> Result<Document, Warning> {
+    let skip = |why: String| Warning {
+        path: entry.path.clone(),
+        kind: WarningKind::Skipped(why),
+    };
+    let bytes = fs::read(&entry.path).map_err(|e| skip(format!("cannot read: {e}")))?;
+    let (text, encoding) = decode(&bytes).map_err(|refusal| skip(refusal.to_string()))?;
+    let meta = manifest.get(&entry.id).cloned().unwrap_or_default();
+    Ok(build_document(
+        entry.id.clone(),
+        entry.path.clone(),
+        &bytes,
+        text,
+        encoding,
+        meta,
+    ))
+}
+
+fn build_document(
+    id: String,
+    path: PathBuf,
+    bytes: &[u8],
+    text: String,
+    encoding: Encoding,
+    mut meta: DocumentMeta,
+) -> Document {
+    let content = content_range(&text);
+    infer_metadata(&mut meta, &text[content.clone()]);
+    let sentences = split_sentences(&text, content.clone());
+    Document {
+        id,
+        path,
+        meta,
+        sha256: hex(&Sha256::digest(bytes)),
+        bytes: bytes.len(),
+        encoding,
+        text,
+        content,
+        sentences,
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Every document file under the inputs, in a stable order, with ids. A
+/// single input gives ids relative to it; several inputs prefix each id with
+/// the input's own name so that ids stay unique.
+fn discover(inputs: &[PathBuf]) -> Result<Vec<Entry>> {
+    let mut entries = Vec::new();
+    for input in inputs {
+        if !input.exists() {
+            return Err(Error::PathNotFound {
+                path: input.clone(),
+            });
+        }
+        let prefix = if inputs.len() > 1 {
+            input
+                .file_name()
+                .map(|n| format!("{}/", n.to_string_lossy()))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        if input.is_file() {
+            let name = input
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| input.to_string_lossy().into_owned());
+            entries.push(Entry {
+                id: name,
+                path: input.clone(),
+            });
+            continue;
+        }
+        let mut found = Vec::new();
+        walk(input, input, &mut found)?;
+        if found.is_empty() {
+            return Err(Error::EmptyCorpus {
+                path: input.clone(),
+            });
+        }
+        entries.extend(found.into_iter().map(|(relative, path)| Entry {
+            id: format!("{prefix}{relative}"),
+            path,
+        }));
+    }
+    entries.sort_by(|a, b| a.id.cmp(&b.id));
+    entries.dedup_by(|a, b| a.id == b.id);
+    Ok(entries)
+}
+
+fn walk(root: &Path, folder: &Path, found: &mut Vec<(String, PathBuf)>) -> Result<()> {
+    let read_error = |source| Error::Read {
+        path: folder.to_owned(),
+        source,
+    };
+    let mut children: Vec<PathBuf> = fs::read_dir(folder)
+        .map_err(read_error)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()
+        .map_err(read_error)?;
+    children.sort();
+    for child in children {
+        let hidden = child
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if child.is_dir() {
+            walk(root, &child, found)?;
+        } else if is_document_file(&child) {
+            let relative = child
+                .strip_prefix(root)
+                .unwrap_or(&child)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            found.push((relative, child));
+        }
+    }
+    Ok(())
+}
+
+fn is_document_file(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.as_str()))
+}

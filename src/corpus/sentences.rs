@@ -1,0 +1,366 @@
+//! Corpus stage: split a document's content into blocks and sentences with
+//! byte spans. Rules only (no model): abbreviations, initials, decimals,
+//! curly and straight quotes, headlines and bullets without a full stop, and
+//! hard-wrapped lines. It does not decide what a sentence means.
+
+use std::ops::Range;
+
+use super::document::Sentence;
+
+/// Words that end in a full stop without ending a sentence when a capital
+/// follows ("Mr. Smith", "St. Giles", "e.g. The").
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "sir", "st", "rt", "hon", "rev", "fr", "gen", "lt",
+    "col", "capt", "maj", "sgt", "cllr", "gov", "sen", "rep", "pres", "supt", "insp", "det", "jr",
+    "sr", "messrs", "mme", "mlle", "e.g", "i.e", "viz", "cf", "vs", "v", "al", "approx", "ca",
+    "inc", "dept",
+];
+
+/// Abbreviations that end a sentence unless a number follows ("No. 10",
+/// "Jan. 5").
+const ABBREVIATIONS_BEFORE_NUMBER: &[&str] = &[
+    "no", "nos", "vol", "pp", "para", "art", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Split `text[content]` into sentences.
+pub fn split_sentences(text: &str, content: Range<usize>) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    for (block_index, mut block) in blocks(text, content).into_iter().enumerate() {
+        // A bullet marker is layout, not part of the sentence.
+        let marker = bullet_marker_len(&text[block.clone()]);
+        block.start += marker;
+        for span in split_block(&text[block.clone()]) {
+            let span = (block.start + span.start)..(block.start + span.end);
+            sentences.push(Sentence {
+                span,
+                block: block_index,
+            });
+        }
+    }
+    sentences
+}
+
+/// Lines of `text[range]` as byte ranges, without `\n` or a trailing `\r`.
+fn lines(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let base = range.start;
+    text[range].split('\n').scan(base, |offset, line| {
+        let start = *offset;
+        *offset += line.len() + 1;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        Some(start..start + line.len())
+    })
+}
+
+/// Blocks: runs of lines that belong together. A blank line, a bullet, or a
+/// line that ends in terminal punctuation or a colon ends a block; a line
+/// that starts in lower case continues the one before (hard-wrapped text).
+/// Headlines and speaker lines ("Mr Allen (Lab):") are blocks of their own.
+pub(crate) fn blocks(text: &str, content: Range<usize>) -> Vec<Range<usize>> {
+    let mut blocks: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let mut last_line = 0..0;
+    for line in lines(text, content) {
+        let trimmed = text[line.clone()].trim();
+        if trimmed.is_empty() {
+            blocks.extend(current.take());
+            continue;
+        }
+        if let Some(block) = current.as_mut() {
+            if continues(text[last_line.clone()].trim(), trimmed) {
+                block.end = line.end;
+                last_line = line;
+                continue;
+            }
+            blocks.extend(current.take());
+        }
+        current = Some(line.clone());
+        last_line = line;
+    }
+    blocks.extend(current);
+    blocks
+}
+
+fn continues(previous: &str, next: &str) -> bool {
+    let ends_clause = previous
+        .trim_end_matches(is_closer)
+        .ends_with(|c: char| is_terminal(c) || c == ':');
+    let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+    !ends_clause && starts_lower && !starts_with_bullet(next)
+}
+
+fn starts_with_bullet(line: &str) -> bool {
+    bullet_marker_len(line) > 0
+}
+
+/// Bytes taken by a bullet marker and the spaces after it at the start of
+/// `line` (after its own leading white space), or 0.
+fn bullet_marker_len(line: &str) -> usize {
+    let trimmed = line.trim_start();
+    let indent = line.len() - trimmed.len();
+    let mut chars = trimmed.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c @ ('•' | '·' | '‣' | '▪' | '–' | '-' | '*')), Some(' ')) => {
+            let rest = &trimmed[c.len_utf8()..];
+            indent + c.len_utf8() + (rest.len() - rest.trim_start().len())
+        }
+        _ => 0,
+    }
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '•')
+}
+
+/// Sentence spans within one block, relative to the block, trimmed.
+fn split_block(block: &str) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = block.char_indices().collect();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_terminal(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && is_terminal(chars[j].1) {
+            j += 1;
+        }
+        let single_full_stop = j == i + 1 && chars[i].1 == '.';
+        while j < chars.len() && is_closer(chars[j].1) {
+            j += 1;
+        }
+        let Some(&(end, next)) = chars.get(j) else {
+            break;
+        };
+        let boundary = if next.is_whitespace() {
+            let following = chars[j..]
+                .iter()
+                .map(|&(_, c)| c)
+                .find(|c| !c.is_whitespace());
+            match following {
+                None => true,
+                Some(f) => {
+                    let starts_new = f.is_uppercase() || f.is_numeric() || is_opener(f);
+                    starts_new && !(single_full_stop && is_abbreviation(&chars[..i], f))
+                }
+            }
+        } else {
+            // Glued sentences: "this.There", "bit!!And". A capital then a
+            // lower-case letter after a lower-case word is not an initialism.
+            let before = i.checked_sub(1).map(|k| chars[k].1);
+            let after = chars.get(j + 1).map(|&(_, c)| c);
+            next.is_uppercase()
+                && before.is_some_and(char::is_lowercase)
+                && after.is_some_and(char::is_lowercase)
+                && !(single_full_stop && is_abbreviation(&chars[..i], next))
+        };
+        if boundary {
+            pieces.push(start..end);
+            start = end;
+        }
+        i = j;
+    }
+    pieces.push(start..block.len());
+    pieces
+        .into_iter()
+        .filter_map(|piece| trim_span(block, piece))
+        .collect()
+}
+
+/// Is the word just before a full stop an abbreviation, given the first
+/// character after it?
+fn is_abbreviation(before: &[(usize, char)], following: char) -> bool {
+    let word: String = before
+        .iter()
+        .rev()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphabetic() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let word = word.trim_start_matches('.');
+    if word.is_empty() {
+        return false;
+    }
+    let mut letters = word.chars();
+    let initial = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+    let dotted = word.contains('.');
+    let lower = word.to_lowercase();
+    initial
+        || dotted
+        || ABBREVIATIONS.contains(&lower.as_str())
+        || (following.is_numeric() && ABBREVIATIONS_BEFORE_NUMBER.contains(&lower.as_str()))
+}
+
+/// Trim white space from both ends of `text[span]`; `None` when nothing
+/// with a letter or digit is left.
+fn trim_span(text: &str, span: Range<usize>) -> Option<Range<usize>> {
+    let piece = &text[span.clone()];
+    let start = span.start + (piece.len() - piece.trim_start().len());
+    let end = span.start + piece.trim_end().len();
+    if start >= end {
+        return None;
+    }
+    text[start..end]
+        .chars()
+        .any(char::is_alphanumeric)
+        .then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text, 0..text.len())
+            .into_iter()
+            .map(|s| &text[s.span])
+            .collect()
+    }
+
+    #[test]
+    fn splits_table() {
+        let rows: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            ("Is it? Yes! Fine.", &["Is it?", "Yes!", "Fine."]),
+            (
+                "Bubb said: \u{201c}They are failing. Too often, we wait.\u{201d} Then he left.",
+                &[
+                    "Bubb said: \u{201c}They are failing.",
+                    "Too often, we wait.\u{201d}",
+                    "Then he left.",
+                ],
+            ),
+            (
+                "\u{a3}18.5bn will need to be cut. This could mean cuts of \u{a3}5bn.",
+                &[
+                    "\u{a3}18.5bn will need to be cut.",
+                    "This could mean cuts of \u{a3}5bn.",
+                ],
+            ),
+            (
+                "to achieve this.There would be",
+                &["to achieve this.", "There would be"],
+            ),
+            (
+                "the muttering bit!!And the spoof",
+                &["the muttering bit!!", "And the spoof"],
+            ),
+            (
+                "Mr. Smith met Dr. Jones. They talked.",
+                &["Mr. Smith met Dr. Jones.", "They talked."],
+            ),
+            (
+                "St. Giles Trust works here.",
+                &["St. Giles Trust works here."],
+            ),
+            ("Sir Stephen Bubb spoke.", &["Sir Stephen Bubb spoke."]),
+            (
+                "J. K. Rowling wrote it. Then stopped.",
+                &["J. K. Rowling wrote it.", "Then stopped."],
+            ),
+            (
+                "No. 10 said no. Then left.",
+                &["No. 10 said no.", "Then left."],
+            ),
+            (
+                "e.g. The Cabinet Office, i.e. Total Place.",
+                &["e.g. The Cabinet Office, i.e. Total Place."],
+            ),
+            (
+                "retrenched but not reformed... and become poor.",
+                &["retrenched but not reformed... and become poor."],
+            ),
+            (
+                "He said \"stop.\" Then left.",
+                &["He said \"stop.\"", "Then left."],
+            ),
+            (
+                "He said. \u{201c}We believe.\u{201d}",
+                &["He said.", "\u{201c}We believe.\u{201d}"],
+            ),
+            (
+                "Visit www.example.org/page.asp?p=3 today.",
+                &["Visit www.example.org/page.asp?p=3 today."],
+            ),
+            ("", &[]),
+            (" ... ", &[]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(split(text), *want, "input {text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_and_blocks_table() {
+        let rows: &[(&str, &[&str])] = &[
+            // A headline without a full stop is a sentence of its own.
+            (
+                "Personalising Public Services\n\nWhere next? Gordon Brown spoke.",
+                &[
+                    "Personalising Public Services",
+                    "Where next?",
+                    "Gordon Brown spoke.",
+                ],
+            ),
+            // Bullets are blocks even without a blank line between them.
+            (
+                "Shifts in:\n\n\u{2022} Culture: from security.\n\u{2022} Power: from the centre",
+                &[
+                    "Shifts in:",
+                    "Culture: from security.",
+                    "Power: from the centre",
+                ],
+            ),
+            // CRLF line endings stay out of the spans.
+            ("One.\r\nTwo.\r\n", &["One.", "Two."]),
+            // A speaker line starts a block of its own.
+            (
+                "Mr Graham Allen (Nottingham North) (Lab):\nEarly intervention works.",
+                &[
+                    "Mr Graham Allen (Nottingham North) (Lab):",
+                    "Early intervention works.",
+                ],
+            ),
+            // Hard-wrapped text: a line that starts in lower case continues.
+            (
+                "This is a long line that\nwraps onto the next. Second.",
+                &["This is a long line that\nwraps onto the next.", "Second."],
+            ),
+        ];
+        for (text, want) in rows {
+            assert_eq!(split(text), *want, "input {text:?}");
+        }
+    }
+
+    #[test]
+    fn blocks_are_numbered_per_paragraph() {
+        let text = "Head\n\nOne. Two.\nThree.";
+        let blocks: Vec<usize> = split_sentences(text, 0..text.len())
+            .into_iter()
+            .map(|s| s.block)
+            .collect();
+        assert_eq!(blocks, vec![0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn spans_respect_content_range() {
+        let text = "skip me. Keep this. And this.";
+        let got: Vec<&str> = split_sentences(text, 9..text.len())
+            .into_iter()
+            .map(|s| &text[s.span])
+            .collect();
+        assert_eq!(got, vec!["Keep this.", "And this."]);
+    }
+}

@@ -1,0 +1,150 @@
+//! Model stage: turn a [`Corpus`] and its [`Extraction`] into an
+//! [`ArgGraph`]. Every edge made here carries the sentence it came from.
+//! Nodes are created on first use, so the node order follows the corpus.
+
+use petgraph::graph::NodeIndex;
+
+use super::graph::{ArgGraph, DocumentRecord};
+use super::node::{Evidence, Node, NodeKind, Relation};
+use crate::corpus::{Corpus, Document};
+use crate::extract::{Entity, EntityId, EntityKind, Extraction, Stance};
+
+/// Build the graph named `name` from a corpus and what was extracted from it.
+pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgGraph {
+    let mut graph = ArgGraph::new(name);
+    let mut entity_nodes: Vec<Option<NodeIndex>> = vec![None; extraction.entities.len()];
+
+    for document in &corpus.documents {
+        graph.documents.push(record(document));
+        let mut node = Node::new(NodeKind::Document, &document.id);
+        node.label = document
+            .meta
+            .title
+            .clone()
+            .unwrap_or_else(|| document.id.clone());
+        node.documents.insert(document.id.clone());
+        graph.add_node(node);
+    }
+
+    for (document, found) in corpus.documents.iter().zip(&extraction.documents) {
+        let document_node = graph
+            .node_index(&super::node::node_key(NodeKind::Document, &document.id))
+            .expect("document node was added above");
+        let mut node_of = |graph: &mut ArgGraph, id: EntityId| {
+            *entity_nodes[id.0]
+                .get_or_insert_with(|| graph.add_node(entity_node(&extraction.entities[id.0])))
+        };
+        let evidence = |sentence: usize, confidence: f64| Evidence {
+            document: document.id.clone(),
+            span: document.sentences[sentence].span.clone(),
+            text: document
+                .sentence_text(&document.sentences[sentence])
+                .to_owned(),
+            confidence,
+        };
+
+        for mention in &found.mentions {
+            let target = node_of(&mut graph, mention.entity);
+            let node = graph.node_mut(target);
+            node.mentions += 1;
+            node.aliases
+                .insert(document.text[mention.span.clone()].to_owned());
+            node.documents.insert(document.id.clone());
+            graph.add_occurrence(
+                document_node,
+                target,
+                Relation::Mentions,
+                Some(evidence(mention.sentence, 1.0)),
+            );
+        }
+        for pair in &found.cooccurrences {
+            let first = node_of(&mut graph, pair.first);
+            let second = node_of(&mut graph, pair.second);
+            graph.add_occurrence(
+                first,
+                second,
+                Relation::CoOccurs,
+                Some(evidence(pair.sentence, 1.0)),
+            );
+        }
+        for statement in &found.statements {
+            let actor = node_of(&mut graph, statement.actor);
+            let concept = node_of(&mut graph, statement.concept);
+            let relation = match statement.stance {
+                Stance::Support => Relation::Supports,
+                Stance::Critique => Relation::Critiques,
+            };
+            graph.add_occurrence(
+                actor,
+                concept,
+                relation,
+                Some(evidence(statement.sentence, statement.confidence)),
+            );
+        }
+        for citation in &found.citations {
+            let source = match citation.citing {
+                Some(actor) => node_of(&mut graph, actor),
+                None => document_node,
+            };
+            let cited = node_of(&mut graph, citation.source);
+            graph.node_mut(cited).documents.insert(document.id.clone());
+            graph.add_occurrence(
+                source,
+                cited,
+                Relation::Cites,
+                Some(evidence(citation.sentence, citation.confidence)),
+            );
+        }
+        for affiliation in &found.affiliations {
+            let person = node_of(&mut graph, affiliation.person);
+            let organisation = node_of(&mut graph, affiliation.organisation);
+            graph.add_occurrence(
+                person,
+                organisation,
+                Relation::AffiliatedWith,
+                Some(evidence(affiliation.sentence, affiliation.confidence)),
+            );
+        }
+        for quote in &found.quotes {
+            let actor = node_of(&mut graph, quote.actor);
+            graph.add_occurrence(
+                document_node,
+                actor,
+                Relation::Quotes,
+                Some(evidence(quote.sentence, 1.0)),
+            );
+        }
+    }
+    graph
+}
+
+fn record(document: &Document) -> DocumentRecord {
+    DocumentRecord {
+        id: document.id.clone(),
+        file: document.path.to_string_lossy().replace('\\', "/"),
+        meta: document.meta.clone(),
+        sha256: document.sha256.clone(),
+        bytes: document.bytes,
+        encoding: document.encoding,
+        content: document.content.clone(),
+        sentences: document.sentences.len(),
+    }
+}
+
+fn entity_node(entity: &Entity) -> Node {
+    let kind = match entity.kind {
+        EntityKind::Actor => NodeKind::Actor,
+        EntityKind::Concept => NodeKind::Concept,
+        EntityKind::Source => NodeKind::Source,
+    };
+    let mut node = Node::new(kind, &entity.name);
+    node.subkind = entity
+        .actor_kind
+        .map(|k| k.as_str().to_owned())
+        .or_else(|| entity.source_kind.map(|k| k.as_str().to_owned()));
+    if let Some(affiliation) = &entity.affiliation {
+        node.attributes
+            .insert("affiliation".into(), affiliation.clone().into());
+    }
+    node
+}

@@ -1,0 +1,14 @@
+//! Model stage: the argument graph. Nodes (actors, concepts, claims,
+//! sources, documents) are deduplicated by a stable key; parallel edges of
+//! one relation are merged (weight = count) and keep every piece of
+//! evidence. No analysis and no IO here.
+
+mod build;
+mod graph;
+mod node;
+mod summary;
+
+pub use build::build_graph;
+pub use graph::{ArgGraph, DocumentRecord};
+pub use node::{Edge, Evidence, Node, NodeKind, Relation, node_key};
+pub use summary::Summary;

@@ -1,0 +1,56 @@
+//! Model stage: counts that describe a graph at a glance — nodes by kind,
+//! edges by relation, the most mentioned concepts. Printing is the binary's
+//! job.
+
+use std::collections::BTreeMap;
+
+use super::graph::ArgGraph;
+use super::node::{NodeKind, Relation};
+
+/// A graph at a glance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub documents: usize,
+    /// Nodes per kind, with actors split by subkind in `actor_kinds`.
+    pub nodes: BTreeMap<NodeKind, usize>,
+    pub actor_kinds: BTreeMap<String, usize>,
+    /// Edges per relation, and the summed weight.
+    pub edges: BTreeMap<Relation, (usize, f64)>,
+    /// Concepts by mentions, most first (ties by name), with their count.
+    pub top_concepts: Vec<(String, u64)>,
+}
+
+impl Summary {
+    /// Summarise `graph`, listing at most `top` concepts.
+    pub fn of(graph: &ArgGraph, top: usize) -> Self {
+        let mut nodes = BTreeMap::new();
+        let mut actor_kinds = BTreeMap::new();
+        let mut concepts = Vec::new();
+        for (_, node) in graph.nodes() {
+            *nodes.entry(node.kind).or_insert(0) += 1;
+            match node.kind {
+                NodeKind::Actor => {
+                    let subkind = node.subkind.clone().unwrap_or_else(|| "unknown".into());
+                    *actor_kinds.entry(subkind).or_insert(0) += 1;
+                }
+                NodeKind::Concept => concepts.push((node.label.clone(), node.mentions)),
+                _ => {}
+            }
+        }
+        let mut edges = BTreeMap::new();
+        for (_, _, edge) in graph.edges() {
+            let entry = edges.entry(edge.relation).or_insert((0, 0.0));
+            entry.0 += 1;
+            entry.1 += edge.weight;
+        }
+        concepts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        concepts.truncate(top);
+        Summary {
+            documents: graph.documents.len(),
+            nodes,
+            actor_kinds,
+            edges,
+            top_concepts: concepts,
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Integration tests, one module per stage, plus the command line.
+//!
+//! Golden files are rewritten with `ARGNET_BLESS=1 cargo test`.
+
+mod build;
+mod cli;
+mod common;
+mod corpus;
+mod export;
+mod robustness;
