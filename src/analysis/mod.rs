@@ -24,12 +24,15 @@ mod closeness;
 mod compact;
 mod components;
 mod degree;
+mod discourse;
 mod eigenvector;
 mod louvain;
 mod modularity;
 mod pagerank;
+mod paths;
 mod projection;
 pub mod random;
+mod report;
 mod shortest;
 mod visit;
 
@@ -39,11 +42,16 @@ pub use closeness::{Closeness, ClosenessConfig, closeness, closeness_of};
 pub use compact::{CompactGraph, WeightedEdge};
 pub use components::{Partition, core_numbers, strong_components, weak_components};
 pub use degree::{Degrees, degrees};
+pub use discourse::{
+    Aggregation, Coalitions, Mode, Normalisation, OneMode, TwoMode, coalitions, one_mode, two_mode,
+};
 pub use eigenvector::{EigenvectorConfig, eigenvector};
 pub use louvain::{Communities, LouvainConfig, louvain};
 pub use modularity::{LabelPropagationConfig, label_propagation, modularity};
 pub use pagerank::{Hits, RankConfig, Ranking, hits, pagerank};
+pub use paths::{Hop, Path, hop_edges, k_shortest_paths, shortest_path};
 pub use projection::{Layer, Projection, ProjectionConfig, project};
+pub use report::{Analysis, AnalysisConfig, Measure, analyse, rounded};
 pub use shortest::{EdgeLength, ShortestPaths, Towards};
 pub use visit::{CompactEdge, CompactEdgeReferences, CompactEdges};
 
