@@ -49,7 +49,7 @@ pub use eigenvector::{EigenvectorConfig, eigenvector};
 pub use louvain::{Communities, LouvainConfig, louvain};
 pub use modularity::{LabelPropagationConfig, label_propagation, modularity};
 pub use pagerank::{Hits, RankConfig, Ranking, hits, pagerank};
-pub use paths::{Hop, Path, hop_edges, k_shortest_paths, shortest_path};
+pub use paths::{Hop, Path, find_node, hop_edges, k_shortest_paths, shortest_path};
 pub use projection::{Layer, Projection, ProjectionConfig, project};
 pub use report::{Analysis, AnalysisConfig, Measure, analyse, rounded};
 pub use shortest::{EdgeLength, ShortestPaths, Towards};

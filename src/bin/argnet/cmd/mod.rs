@@ -1,7 +1,10 @@
 //! Subcommands, one per file. Each turns its clap arguments into library
 //! config and prints what the library returns.
 
+mod analyse;
+mod analyse_tables;
 mod build;
+mod path;
 
 use clap::{Parser, Subcommand};
 
@@ -10,7 +13,9 @@ use clap::{Parser, Subcommand};
 /// traceable to the sentence behind it — and draws and exports it.
 ///
 /// Start with `argnet build seeds`, which reads the bundled seed texts and
-/// writes graphs/seeds.json, graphs/seeds.dot and graphs/seeds.svg.
+/// writes graphs/seeds.json, graphs/seeds.dot and graphs/seeds.svg; then
+/// `argnet analyse graphs/seeds.json` for the central concepts and actors,
+/// and `argnet path graphs/seeds.json FROM TO` for how two ideas connect.
 ///
 /// Exit codes: 0 done; 1 done, but some documents were skipped (see the
 /// warnings); 2 error, nothing written.
@@ -24,6 +29,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Build(build::BuildArgs),
+    #[command(visible_alias = "analyze")]
+    Analyse(analyse::AnalyseArgs),
+    Path(path::PathArgs),
 }
 
 /// How a successful command ended.
@@ -36,5 +44,7 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Analyse(args) => analyse::run(args),
+        Command::Path(args) => path::run(args),
     }
 }
