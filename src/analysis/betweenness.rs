@@ -132,67 +132,86 @@ pub fn betweenness(graph: &CompactGraph, config: &BetweennessConfig) -> Vec<f64>
 /// Per-thread buffers, reset after each source by walking the nodes it
 /// reached (not the whole graph).
 struct Workspace {
-    level: Vec<u32>,
-    paths: Vec<f64>,
-    /// `(1 + δ(w)) / σ(w)`, the share a predecessor pulls from `w`.
-    pull: Vec<f64>,
+    /// Level and path count (later the pull share) of each node side by
+    /// side, so that looking at a neighbour touches one cache line.
+    slots: Vec<Slot>,
     order: Vec<u32>,
+    /// For weighted lengths only.
+    pull: Vec<f64>,
     rank: Vec<u32>,
     search: Option<ShortestPaths>,
 }
 
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    level: u32,
+    /// σ (shortest paths from the source) while searching; then
+    /// `(1 + δ) / σ`, the share each predecessor pulls from this node.
+    value: f64,
+}
+
+const UNSEEN: Slot = Slot {
+    level: u32::MAX,
+    value: 0.0,
+};
+
 impl Workspace {
     fn new(n: usize) -> Self {
         Workspace {
-            level: vec![u32::MAX; n],
-            paths: vec![0.0; n],
-            pull: vec![0.0; n],
+            slots: vec![UNSEEN; n],
             order: Vec::with_capacity(n),
+            pull: Vec::new(),
             rank: Vec::new(),
             search: None,
         }
     }
 
     fn unweighted(&mut self, graph: &CompactGraph, source: u32, totals: &mut [f64]) {
-        let (level, paths, order) = (&mut self.level, &mut self.paths, &mut self.order);
-        level[source as usize] = 0;
-        paths[source as usize] = 1.0;
+        let (slots, order) = (&mut self.slots, &mut self.order);
+        slots[source as usize] = Slot {
+            level: 0,
+            value: 1.0,
+        };
         order.push(source);
         let mut head = 0;
         while head < order.len() {
-            let v = order[head] as usize;
+            let v = order[head];
             head += 1;
-            let next = level[v] + 1;
-            let paths_v = paths[v];
-            for &w in graph.neighbours(v as u32) {
-                let w = w as usize;
-                if level[w] == u32::MAX {
-                    level[w] = next;
-                    order.push(w as u32);
+            let Slot {
+                level,
+                value: paths_v,
+            } = slots[v as usize];
+            let next = level + 1;
+            for &w in graph.neighbours(v) {
+                let slot = &mut slots[w as usize];
+                if slot.level == u32::MAX {
+                    slot.level = next;
+                    order.push(w);
                 }
-                if level[w] == next {
-                    paths[w] += paths_v;
+                if slot.level == next {
+                    slot.value += paths_v;
                 }
             }
         }
-        // The source is order[0]; nothing pulls from it, and its own
-        // dependency does not count.
+        // Deepest first. The source is order[0]: nothing pulls from it,
+        // and its own dependency does not count.
         for &v in order[1..].iter().rev() {
-            let v = v as usize;
-            let next = level[v] + 1;
+            let next = slots[v as usize].level + 1;
             let mut pulled = 0.0;
-            for &w in graph.neighbours(v as u32) {
-                if level[w as usize] == next {
-                    pulled += self.pull[w as usize];
+            for &w in graph.neighbours(v) {
+                let slot = slots[w as usize];
+                if slot.level == next {
+                    pulled += slot.value;
                 }
             }
-            let dependency = paths[v] * pulled;
-            self.pull[v] = (1.0 + dependency) / paths[v];
-            totals[v] += dependency;
+            let slot = &mut slots[v as usize];
+            let paths_v = slot.value;
+            totals[v as usize] += paths_v * pulled;
+            // (1 + σ·pulled) / σ
+            slot.value = 1.0 / paths_v + pulled;
         }
         for &v in order.iter() {
-            level[v as usize] = u32::MAX;
-            paths[v as usize] = 0.0;
+            slots[v as usize] = UNSEEN;
         }
         order.clear();
     }
@@ -208,6 +227,7 @@ impl Workspace {
         let search = self.search.get_or_insert_with(|| ShortestPaths::new(n));
         if self.rank.len() != n {
             self.rank = vec![0; n];
+            self.pull = vec![0.0; n];
         }
         search.run(graph, source, length, Towards::Out);
         for (i, &v) in search.order().iter().enumerate() {

@@ -26,6 +26,7 @@ mod components;
 mod degree;
 mod discourse;
 mod eigenvector;
+mod generate;
 mod louvain;
 mod modularity;
 mod pagerank;
@@ -46,6 +47,7 @@ pub use discourse::{
     Aggregation, Coalitions, Mode, Normalisation, OneMode, TwoMode, coalitions, one_mode, two_mode,
 };
 pub use eigenvector::{EigenvectorConfig, eigenvector};
+pub use generate::{copying_model, copying_model_edges};
 pub use louvain::{Communities, LouvainConfig, louvain};
 pub use modularity::{LabelPropagationConfig, label_propagation, modularity};
 pub use pagerank::{Hits, RankConfig, Ranking, hits, pagerank};

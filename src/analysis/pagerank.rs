@@ -27,7 +27,7 @@ impl Default for RankConfig {
             tolerance: 1e-10,
             max_iterations: 1000,
             weighted: true,
-            parallel_threshold: 50_000,
+            parallel_threshold: 20_000,
         }
     }
 }
