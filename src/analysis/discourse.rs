@@ -121,7 +121,23 @@ impl OneMode {
 }
 
 /// The actor × concept network of `graph`: every `supports` or
-/// `critiques` edge from an actor to a concept. O(m log m).
+/// `critiques` edge from an actor to a concept, its weight counted as that
+/// many statements (DNA's two-mode network with a boolean qualifier).
+/// Stances of claims or on other kinds are left out. O(m log m).
+///
+/// ```
+/// use argnet::analysis::two_mode;
+/// use argnet::model::{ArgGraph, Node, NodeKind, Relation};
+/// let mut graph = ArgGraph::new("g");
+/// let a = graph.add_node(Node::new(NodeKind::Actor, "A"));
+/// let x = graph.add_node(Node::new(NodeKind::Concept, "X"));
+/// graph.add_occurrence(a, x, Relation::Supports, None);
+/// graph.add_occurrence(a, x, Relation::Critiques, None);
+/// graph.add_occurrence(a, x, Relation::Supports, None);
+/// let two = two_mode(&graph);
+/// assert_eq!((two.actors, two.concepts), (vec![a], vec![x]));
+/// assert_eq!(two.statements, vec![(0, 0, 2.0, 1.0)]); // 2 supports, 1 critique
+/// ```
 pub fn two_mode(graph: &ArgGraph) -> TwoMode {
     let mut rows: Vec<(NodeIndex, NodeIndex, f64, f64)> = Vec::new();
     for (source, target, edge) in graph.edges() {

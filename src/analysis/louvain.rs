@@ -91,7 +91,7 @@ pub fn louvain(graph: &CompactGraph, config: &LouvainConfig) -> Communities {
     // climbs the hierarchy from there. Later rounds repair nodes that an
     // early merge left in the wrong community.
     for _ in 0..MAX_ROUNDS {
-        let (start, _) = base.move_nodes(&best, config.resolution, &mut rng);
+        let (start, _) = base.move_nodes(&best, config.resolution, config.threshold, &mut rng);
         let mut membership = start.clone();
         let (mut level, dense) = base.aggregate(&start);
         for m in &mut membership {
@@ -100,7 +100,8 @@ pub fn louvain(graph: &CompactGraph, config: &LouvainConfig) -> Communities {
         let mut quality = base.modularity(&membership, config.resolution);
         loop {
             let identity: Vec<u32> = (0..level.len() as u32).collect();
-            let (community, moved) = level.move_nodes(&identity, config.resolution, &mut rng);
+            let (community, moved) =
+                level.move_nodes(&identity, config.resolution, config.threshold, &mut rng);
             if !moved {
                 break;
             }
@@ -228,7 +229,13 @@ impl Level {
     /// This "fast local moving" (V. A. Traag, L. Waltman and N. J. van Eck,
     /// "From Louvain to Leiden", Sci. Rep. 9, 2019) reaches the same kind
     /// of local optimum as repeated full sweeps with far fewer visits.
-    fn move_nodes(&self, start: &[u32], resolution: f64, rng: &mut SplitMix64) -> (Vec<u32>, bool) {
+    fn move_nodes(
+        &self,
+        start: &[u32],
+        resolution: f64,
+        threshold: f64,
+        rng: &mut SplitMix64,
+    ) -> (Vec<u32>, bool) {
         let n = self.len();
         let mut community = start.to_vec();
         if self.total <= 0.0 {
@@ -246,7 +253,18 @@ impl Level {
         let mut queued = vec![true; n];
         let mut moved_any = false;
         let scale = resolution / self.total;
+        // Like a sweep-based Louvain that stops when a sweep gains less
+        // than `threshold`: every n visits, stop if they gained too little.
+        let mut visits = 0;
+        let mut gained = 0.0;
         while let Some(v) = queue.pop_front() {
+            visits += 1;
+            if visits % n == 0 {
+                if gained < threshold {
+                    break;
+                }
+                gained = 0.0;
+            }
             let v = v as usize;
             queued[v] = false;
             let own = community[v];
@@ -264,7 +282,8 @@ impl Level {
             tot[own as usize] -= k;
             let gain = |c: u32| link[c as usize] - scale * tot[c as usize] * k;
             let mut best = own;
-            let mut best_gain = gain(own);
+            let own_gain = gain(own);
+            let mut best_gain = own_gain;
             for &c in &touched {
                 let g = gain(c);
                 if g > best_gain + 1e-12 * (1.0 + best_gain.abs()) {
@@ -281,6 +300,7 @@ impl Level {
             if best != own {
                 community[v] = best;
                 moved_any = true;
+                gained += 2.0 * (best_gain - own_gain) / self.total;
                 for &u in &self.targets[self.offsets[v]..self.offsets[v + 1]] {
                     if !queued[u as usize] && community[u as usize] != best {
                         queued[u as usize] = true;

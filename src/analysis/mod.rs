@@ -53,7 +53,7 @@ pub use modularity::{LabelPropagationConfig, label_propagation, modularity};
 pub use pagerank::{Hits, RankConfig, Ranking, hits, pagerank};
 pub use paths::{Hop, Path, find_node, hop_edges, k_shortest_paths, shortest_path};
 pub use projection::{Layer, Projection, ProjectionConfig, project};
-pub use report::{Analysis, AnalysisConfig, Measure, analyse, rounded};
+pub use report::{Analysis, AnalysisConfig, CommunityMethod, Measure, analyse, rounded};
 pub use shortest::{EdgeLength, ShortestPaths, Towards};
 pub use visit::{CompactEdge, CompactEdgeReferences, CompactEdges};
 

@@ -178,23 +178,34 @@ pub fn hits(graph: &CompactGraph, config: &RankConfig) -> Hits {
     let mut iterations = 0;
     let mut converged = n == 0;
     // One half-step: out[v] = Σ over v's (in- or out-) neighbours u of
-    // from[u] · w(u, v).
+    // from[u] · w(u, v); each node's sum is its own, so parallel runs give
+    // the same bits.
+    let parallel = n >= config.parallel_threshold;
     let step = |from: &[f64], out: &mut [f64], incoming: bool| {
-        for (v, x) in out.iter_mut().enumerate() {
+        let sum = |v: usize| -> f64 {
             let v = v as u32;
             let (nodes, weights) = if incoming {
                 (graph.in_neighbours(v), graph.in_neighbour_weights(v))
             } else {
                 (graph.neighbours(v), graph.neighbour_weights(v))
             };
-            *x = match weights.filter(|_| weighted) {
+            match weights.filter(|_| weighted) {
                 Some(weights) => nodes
                     .iter()
                     .zip(weights)
                     .map(|(&u, &w)| from[u as usize] * w)
                     .sum(),
                 None => nodes.iter().map(|&u| from[u as usize]).sum(),
-            };
+            }
+        };
+        if parallel {
+            out.par_iter_mut()
+                .enumerate()
+                .for_each(|(v, x)| *x = sum(v));
+        } else {
+            for (v, x) in out.iter_mut().enumerate() {
+                *x = sum(v);
+            }
         }
     };
     while !converged && iterations < config.max_iterations {

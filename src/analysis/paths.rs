@@ -259,7 +259,20 @@ pub struct Hop<'g> {
 
 /// The edges of `layer` between `from` and `to` (either way unless
 /// `directed`), strongest first (by weight, then relation order), so that
-/// the first one, with its evidence, explains the hop.
+/// the first one, with its evidence, explains the hop. O(degree).
+///
+/// ```
+/// use argnet::analysis::{hop_edges, Layer};
+/// use argnet::model::{ArgGraph, Node, NodeKind, Relation};
+/// let mut graph = ArgGraph::new("g");
+/// let d = graph.add_node(Node::new(NodeKind::Document, "d"));
+/// let c = graph.add_node(Node::new(NodeKind::Concept, "C"));
+/// graph.add_occurrence(d, c, Relation::Mentions, None);
+/// // walking from the concept back to the document crosses the edge backwards
+/// let hops = hop_edges(&graph, &Layer::ALL, c, d, false);
+/// assert_eq!((hops[0].relation, hops[0].forward), (Relation::Mentions, false));
+/// assert!(hop_edges(&graph, &Layer::ALL, c, d, true).is_empty());
+/// ```
 pub fn hop_edges<'g>(
     graph: &'g ArgGraph,
     layer: &Layer,

@@ -10,11 +10,13 @@ use super::ATTRIBUTE_KEYS;
 use super::betweenness::{BetweennessConfig, betweenness};
 use super::bridges::{constraint, participation};
 use super::closeness::{Closeness, ClosenessConfig, closeness};
+use super::compact::CompactGraph;
 use super::components::{Partition, core_numbers, weak_components};
 use super::degree::{Degrees, degrees};
 use super::discourse::{Coalitions, Normalisation, coalitions};
 use super::eigenvector::{EigenvectorConfig, eigenvector};
 use super::louvain::{Communities, LouvainConfig, louvain};
+use super::modularity::{LabelPropagationConfig, label_propagation, modularity};
 use super::pagerank::{Hits, RankConfig, Ranking, hits, pagerank};
 use super::projection::{Projection, ProjectionConfig, project};
 use super::shortest::EdgeLength;
@@ -78,6 +80,31 @@ impl Measure {
     }
 }
 
+/// How communities are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CommunityMethod {
+    /// Louvain with refinement rounds: better partitions.
+    #[default]
+    Louvain,
+    /// Label propagation: faster on very large graphs, less stable.
+    LabelPropagation,
+}
+
+impl CommunityMethod {
+    /// Parse `louvain` or `label-propagation` (also `lpa`).
+    pub fn parse(text: &str) -> crate::Result<CommunityMethod> {
+        match text.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "louvain" => Ok(CommunityMethod::Louvain),
+            "label-propagation" | "lpa" => Ok(CommunityMethod::LabelPropagation),
+            _ => Err(crate::Error::InvalidValue {
+                name: "--method",
+                value: text.to_owned(),
+                message: "use louvain or label-propagation".into(),
+            }),
+        }
+    }
+}
+
 /// Everything [`analyse`] needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnalysisConfig {
@@ -86,6 +113,8 @@ pub struct AnalysisConfig {
     pub measures: Vec<Measure>,
     /// Edge lengths for betweenness and closeness.
     pub length: EdgeLength,
+    /// How communities are found (coalitions always use Louvain).
+    pub method: CommunityMethod,
     /// Louvain resolution (communities and coalitions).
     pub resolution: f64,
     pub seed: u64,
@@ -101,6 +130,7 @@ impl Default for AnalysisConfig {
             projection: ProjectionConfig::default(),
             measures: Measure::ALL.to_vec(),
             length: EdgeLength::Hops,
+            method: CommunityMethod::Louvain,
             resolution: 1.0,
             seed: 42,
             normalisation: Normalisation::None,
@@ -194,7 +224,26 @@ pub fn analyse(graph: &ArgGraph, config: &AnalysisConfig) -> Analysis {
         ..Default::default()
     };
     if wants(Measure::Communities) {
-        let found = louvain(compact, &louvain_config);
+        let found = match config.method {
+            CommunityMethod::Louvain => louvain(compact, &louvain_config),
+            CommunityMethod::LabelPropagation => {
+                let settings = LabelPropagationConfig {
+                    seed: config.seed,
+                    ..Default::default()
+                };
+                let partition = label_propagation(compact, &settings);
+                let undirected = compact.to_undirected();
+                let measured = if weighted {
+                    undirected
+                } else {
+                    unweighted(&undirected)
+                };
+                Communities {
+                    modularity: modularity(&measured, &partition, config.resolution),
+                    partition,
+                }
+            }
+        };
         result.participation = Some(participation(compact, &found.partition, weighted));
         result.communities = Some(found);
     }
@@ -326,6 +375,26 @@ impl Analysis {
             Measure::Coalitions => self.coalitions.is_some(),
         }
     }
+}
+
+/// `graph` (undirected) with every edge of weight 1.
+fn unweighted(graph: &CompactGraph) -> CompactGraph {
+    let mut pairs = Vec::with_capacity(graph.edge_count());
+    for u in 0..graph.node_count() as u32 {
+        let mut loops = 0;
+        for &v in graph.neighbours(u) {
+            if u < v {
+                pairs.push((u, v));
+            } else if u == v {
+                // A self-loop is stored twice; keep it once.
+                loops += 1;
+                if loops % 2 == 1 {
+                    pairs.push((u, v));
+                }
+            }
+        }
+    }
+    CompactGraph::from_pairs(graph.node_count(), false, &pairs).expect("edges of a valid graph")
 }
 
 /// `value` rounded to 10 significant digits, so that results computed in

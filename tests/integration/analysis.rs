@@ -339,6 +339,79 @@ fn dna_projections_match_the_python_reference() {
     }
 }
 
+/// Empty, single-node, disconnected, zero-weight, self-loop and acyclic
+/// graphs: every measure gives numbers (no NaN, no panic).
+#[test]
+fn degenerate_graphs_give_defined_results() {
+    let graphs = [
+        CompactGraph::from_pairs(0, false, &[]).unwrap(),
+        CompactGraph::from_pairs(1, false, &[]).unwrap(),
+        CompactGraph::from_pairs(1, true, &[(0, 0)]).unwrap(),
+        CompactGraph::from_pairs(4, false, &[]).unwrap(),
+        CompactGraph::from_pairs(5, false, &[(0, 1), (2, 3)]).unwrap(),
+        CompactGraph::from_edges(3, false, &[(0, 1, 0.0), (1, 2, 0.0)]).unwrap(),
+        CompactGraph::from_edges(3, true, &[(0, 1, 0.0), (1, 2, 2.0), (2, 2, 1.0)]).unwrap(),
+        CompactGraph::from_pairs(4, true, &[(0, 1), (1, 2), (0, 3)]).unwrap(),
+    ];
+    let finite = |what: &str, values: &[f64]| {
+        assert!(values.iter().all(|v| v.is_finite()), "{what}: {values:?}");
+    };
+    for (i, graph) in graphs.iter().enumerate() {
+        let n = graph.node_count();
+        for length in [
+            EdgeLength::Hops,
+            EdgeLength::InverseWeight,
+            EdgeLength::Weight,
+        ] {
+            let b = betweenness(
+                graph,
+                &BetweennessConfig {
+                    length,
+                    ..Default::default()
+                },
+            );
+            finite(&format!("graph {i} betweenness"), &b);
+            let c = closeness(
+                graph,
+                &ClosenessConfig {
+                    length,
+                    ..Default::default()
+                },
+            );
+            finite(&format!("graph {i} closeness"), &c.closeness);
+            finite(&format!("graph {i} harmonic"), &c.harmonic);
+        }
+        if let Some(x) = eigenvector(graph, &EigenvectorConfig::default()) {
+            finite(&format!("graph {i} eigenvector"), &x);
+        }
+        let rank = pagerank(graph, &RankConfig::default());
+        finite(&format!("graph {i} pagerank"), &rank.scores);
+        if n > 0 {
+            assert!(
+                (rank.scores.iter().sum::<f64>() - 1.0).abs() < 1e-9,
+                "graph {i}"
+            );
+        }
+        let h = hits(graph, &RankConfig::default());
+        finite(&format!("graph {i} hubs"), &h.hubs);
+        finite(&format!("graph {i} authorities"), &h.authorities);
+        let found = louvain(graph, &LouvainConfig::default());
+        assert!(found.modularity.is_finite(), "graph {i}");
+        assert_eq!(found.partition.of.len(), n);
+        finite(
+            &format!("graph {i} participation"),
+            &participation(graph, &found.partition, true),
+        );
+        finite(&format!("graph {i} constraint"), &constraint(graph, true));
+        assert_eq!(weak_components(graph).of.len(), n);
+        assert_eq!(strong_components(graph).of.len(), n);
+        assert_eq!(core_numbers(graph).len(), n);
+        if n > 1 {
+            k_shortest_paths(graph, 0, (n - 1) as u32, 3, EdgeLength::InverseWeight);
+        }
+    }
+}
+
 fn argnet() -> Command {
     Command::cargo_bin("argnet").expect("argnet binary")
 }
@@ -393,6 +466,10 @@ fn analyse_json_and_csv_are_deterministic_and_filtered() {
     assert!(nodes.iter().all(|n| n["kind"] == "concept"));
     assert!(nodes[0]["pagerank"].as_f64().unwrap() > 0.0);
     assert!(value["communities"]["modularity"].as_f64().unwrap() > 0.3);
+    let lpa: Value =
+        serde_json::from_slice(&run(&["--json", "--method", "label-propagation"])).unwrap();
+    assert_eq!(lpa["communities"]["method"], "label-propagation");
+    assert!(lpa["communities"]["modularity"].as_f64().unwrap() > 0.2);
     let csv = String::from_utf8(run(&["--csv", "--measures", "degree,pagerank"])).unwrap();
     let header = csv.lines().next().unwrap();
     assert_eq!(
@@ -460,6 +537,8 @@ fn analyse_errors_name_the_value_and_write_nothing() {
         (vec!["--measures", "fame", "--save"], "not a measure"),
         (vec!["--resolution", "0", "--save"], "--resolution"),
         (vec!["--normalisation", "z", "--save"], "--normalisation"),
+        (vec!["--method", "magic", "--save"], "--method"),
+        (vec!["--length", "miles", "--save"], "--length"),
     ] {
         let output = argnet()
             .arg("analyse")
@@ -479,6 +558,48 @@ fn analyse_errors_name_the_value_and_write_nothing() {
     assert_eq!(fs::read(&path).unwrap(), before);
     let missing = dir.path().join("nope.json");
     argnet().arg("analyse").arg(&missing).assert().code(2);
+}
+
+/// Two camps: A and B support X and critique Y, C and D the reverse.
+#[test]
+fn analyse_finds_coalitions_in_stance_edges() {
+    use argnet::model::{ArgGraph, Node, NodeKind, Relation};
+    let mut graph = ArgGraph::new("camps");
+    let actor = |g: &mut ArgGraph, name: &str| g.add_node(Node::new(NodeKind::Actor, name));
+    let [a, b, c, d] = ["A", "B", "C", "D"].map(|name| actor(&mut graph, name));
+    let x = graph.add_node(Node::new(NodeKind::Concept, "X"));
+    let y = graph.add_node(Node::new(NodeKind::Concept, "Y"));
+    for (who, pro, contra) in [(a, x, y), (b, x, y), (c, y, x), (d, y, x)] {
+        graph.add_occurrence(who, pro, Relation::Supports, None);
+        graph.add_occurrence(who, contra, Relation::Critiques, None);
+    }
+    let dir = temp_dir();
+    let path = dir.path().join("camps.json");
+    fs::write(&path, argnet::export::graph_to_json(&graph)).unwrap();
+    argnet()
+        .arg("analyse")
+        .arg(&path)
+        .args(["--layer", "stance", "--normalisation", "jaccard"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Coalitions (actors taking the same stance",
+        ))
+        .stdout(predicate::str::contains("0 (2 nodes): A, B"))
+        .stdout(predicate::str::contains("1 (2 nodes): C, D"));
+    argnet()
+        .arg("analyse")
+        .arg(&path)
+        .arg("--save")
+        .assert()
+        .success();
+    let saved = argnet::export::read_graph(&path).unwrap();
+    let coalition = |n| saved.node(n).attributes["coalition"].as_u64().unwrap();
+    assert_eq!(
+        [coalition(a), coalition(b), coalition(c), coalition(d)],
+        [0, 0, 1, 1]
+    );
+    assert!(!saved.node(x).attributes.contains_key("coalition"));
 }
 
 #[test]

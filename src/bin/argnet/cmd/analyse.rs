@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use argnet::analysis::{
-    ATTRIBUTE_KEYS, Analysis, AnalysisConfig, EdgeLength, Layer, Measure, Normalisation,
-    ProjectionConfig, analyse, rounded,
+    ATTRIBUTE_KEYS, Analysis, AnalysisConfig, CommunityMethod, EdgeLength, Layer, Measure,
+    Normalisation, ProjectionConfig, analyse, rounded,
 };
 use argnet::export::{graph_to_json, read_graph, write_file};
 use argnet::model::{ArgGraph, NodeKind};
@@ -85,6 +85,11 @@ pub struct AnalyseArgs {
     /// Measures to compute (comma-separated; default all).
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     measures: Vec<String>,
+
+    /// How to find communities: louvain, or label-propagation (faster on
+    /// very large graphs, less stable).
+    #[arg(long, value_name = "METHOD", default_value = "louvain")]
+    method: String,
 
     /// Louvain resolution: above 1 gives more, smaller communities.
     #[arg(long, value_name = "GAMMA", default_value_t = 1.0)]
@@ -180,6 +185,7 @@ impl AnalyseArgs {
             },
             measures,
             length: EdgeLength::parse(&self.length)?,
+            method: CommunityMethod::parse(&self.method)?,
             resolution: self.resolution,
             seed: self.seed,
             normalisation: Normalisation::parse(&self.normalisation)?,
@@ -286,6 +292,10 @@ fn to_json(graph: &ArgGraph, result: &Analysis, request: &Request) -> Value {
     });
     if let Some(found) = &result.communities {
         document["communities"] = json!({
+            "method": match config.method {
+                CommunityMethod::Louvain => "louvain",
+                CommunityMethod::LabelPropagation => "label-propagation",
+            },
             "resolution": config.resolution,
             "seed": config.seed,
             "modularity": rounded(found.modularity),

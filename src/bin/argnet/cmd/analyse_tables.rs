@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use argnet::analysis::{Analysis, AnalysisConfig, EdgeLength};
+use argnet::analysis::{Analysis, AnalysisConfig, CommunityMethod, EdgeLength};
 use argnet::model::{ArgGraph, NodeKind};
 use petgraph::graph::NodeIndex;
 
@@ -115,10 +115,13 @@ pub fn print(
         )?;
     }
     if let Some(found) = &result.communities {
+        let method = match config.method {
+            CommunityMethod::Louvain => format!("Louvain, resolution {}", config.resolution),
+            CommunityMethod::LabelPropagation => "label propagation".to_owned(),
+        };
         writeln!(
             out,
-            "\nCommunities (Louvain, resolution {}, seed {}): {}, modularity {}",
-            config.resolution,
+            "\nCommunities ({method}, seed {}): {}, modularity {}",
             config.seed,
             found.partition.count,
             format_value(found.modularity)
