@@ -593,6 +593,20 @@ fn analyse_finds_coalitions_in_stance_edges() {
         .arg("--save")
         .assert()
         .success();
+    let json = argnet()
+        .arg("analyse")
+        .arg(&path)
+        .arg("--json")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let value: Value = serde_json::from_slice(&json).unwrap();
+    let ties = value["coalitions"]["congruence"].as_array().unwrap();
+    // A–B and C–D, two shared stances each; the camps are not tied.
+    assert_eq!(ties.len(), 2, "{ties:?}");
+    assert_eq!(ties[0], serde_json::json!(["actor:a", "actor:b", 2.0]));
     let saved = argnet::export::read_graph(&path).unwrap();
     let coalition = |n| saved.node(n).attributes["coalition"].as_u64().unwrap();
     assert_eq!(

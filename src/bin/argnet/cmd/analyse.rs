@@ -303,10 +303,18 @@ fn to_json(graph: &ArgGraph, result: &Analysis, request: &Request) -> Value {
         });
     }
     if let Some(found) = &result.coalitions {
+        let key = |i: u32| graph.node(found.network.nodes[i as usize]).key.clone();
+        let ties: Vec<Value> = found
+            .network
+            .edges
+            .iter()
+            .map(|&(a, b, w)| json!([key(a), key(b), rounded(w)]))
+            .collect();
         document["coalitions"] = json!({
             "normalisation": config.normalisation.to_string(),
             "modularity": rounded(found.communities.modularity),
             "members": ids(found.communities.partition.members(), &found.network.nodes),
+            "congruence": ties,
         });
     }
     if let Some(rank) = &result.pagerank {
