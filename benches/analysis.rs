@@ -18,9 +18,9 @@ use std::time::Duration;
 
 use argnet::analysis::{
     BetweennessConfig, ClosenessConfig, CompactGraph, EdgeLength, EigenvectorConfig,
-    LabelPropagationConfig, Layer, LouvainConfig, Normalisation, ProjectionConfig, RankConfig,
-    betweenness, closeness, closeness_of, coalitions, constraint, copying_model_edges,
-    core_numbers, degrees, eigenvector, hits, k_shortest_paths, label_propagation, louvain,
+    LabelPropagationConfig, Layer, LeidenConfig, LouvainConfig, Normalisation, ProjectionConfig,
+    RankConfig, betweenness, closeness, closeness_of, coalitions, constraint, copying_model_edges,
+    core_numbers, degrees, eigenvector, hits, k_shortest_paths, label_propagation, leiden, louvain,
     pagerank, participation, project, strong_components, weak_components,
 };
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -94,6 +94,10 @@ fn measures(
     let louvain_config = LouvainConfig::default();
     group.bench_function("louvain", |b| {
         b.iter(|| louvain(black_box(undirected), &louvain_config))
+    });
+    let leiden_config = LeidenConfig::default();
+    group.bench_function("leiden", |b| {
+        b.iter(|| leiden(black_box(undirected), &leiden_config))
     });
     let lpa = LabelPropagationConfig::default();
     group.bench_function("label_propagation", |b| {

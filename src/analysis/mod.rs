@@ -27,6 +27,8 @@ mod degree;
 mod discourse;
 mod eigenvector;
 mod generate;
+mod leiden;
+mod level;
 mod louvain;
 mod modularity;
 mod pagerank;
@@ -48,6 +50,7 @@ pub use discourse::{
 };
 pub use eigenvector::{EigenvectorConfig, eigenvector};
 pub use generate::{copying_model, copying_model_edges};
+pub use leiden::{LeidenConfig, leiden};
 pub use louvain::{Communities, LouvainConfig, louvain};
 pub use modularity::{LabelPropagationConfig, label_propagation, modularity};
 pub use pagerank::{Hits, RankConfig, Ranking, hits, pagerank};

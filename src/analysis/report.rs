@@ -15,6 +15,7 @@ use super::components::{Partition, core_numbers, weak_components};
 use super::degree::{Degrees, degrees};
 use super::discourse::{Coalitions, Normalisation, coalitions};
 use super::eigenvector::{EigenvectorConfig, eigenvector};
+use super::leiden::{LeidenConfig, leiden};
 use super::louvain::{Communities, LouvainConfig, louvain};
 use super::modularity::{LabelPropagationConfig, label_propagation, modularity};
 use super::pagerank::{Hits, RankConfig, Ranking, hits, pagerank};
@@ -83,23 +84,27 @@ impl Measure {
 /// How communities are found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CommunityMethod {
-    /// Louvain with refinement rounds: better partitions.
+    /// Louvain with refinement rounds: good partitions, fast.
     #[default]
     Louvain,
+    /// Leiden: connected communities, usually a little higher modularity,
+    /// slower.
+    Leiden,
     /// Label propagation: faster on very large graphs, less stable.
     LabelPropagation,
 }
 
 impl CommunityMethod {
-    /// Parse `louvain` or `label-propagation` (also `lpa`).
+    /// Parse `louvain`, `leiden` or `label-propagation` (also `lpa`).
     pub fn parse(text: &str) -> crate::Result<CommunityMethod> {
         match text.trim().to_ascii_lowercase().replace('_', "-").as_str() {
             "louvain" => Ok(CommunityMethod::Louvain),
+            "leiden" => Ok(CommunityMethod::Leiden),
             "label-propagation" | "lpa" => Ok(CommunityMethod::LabelPropagation),
             _ => Err(crate::Error::InvalidValue {
                 name: "--method",
                 value: text.to_owned(),
-                message: "use louvain or label-propagation".into(),
+                message: "use louvain, leiden or label-propagation".into(),
             }),
         }
     }
@@ -226,6 +231,15 @@ pub fn analyse(graph: &ArgGraph, config: &AnalysisConfig) -> Analysis {
     if wants(Measure::Communities) {
         let found = match config.method {
             CommunityMethod::Louvain => louvain(compact, &louvain_config),
+            CommunityMethod::Leiden => {
+                let settings = LeidenConfig {
+                    resolution: config.resolution,
+                    seed: config.seed,
+                    weighted,
+                    ..Default::default()
+                };
+                leiden(compact, &settings)
+            }
             CommunityMethod::LabelPropagation => {
                 let settings = LabelPropagationConfig {
                     seed: config.seed,

@@ -34,7 +34,7 @@ use super::Outcome;
 ///   eigenvector      central when tied to central nodes
 ///   pagerank         reached often by a random walk along the edges
 ///   hub, authority   HITS: hubs point to good authorities, authorities are pointed to
-///   community        Louvain communities (0 = largest), with modularity
+///   community        communities (Louvain, or --method; 0 = largest), with modularity
 ///   participation    0: ties stay in one community; near 1: spread over many (a bridge)
 ///   constraint       Burt's constraint: low = a broker between unconnected contacts
 ///   core_number      k-core: the densest shell the node belongs to
@@ -86,8 +86,9 @@ pub struct AnalyseArgs {
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     measures: Vec<String>,
 
-    /// How to find communities: louvain, or label-propagation (faster on
-    /// very large graphs, less stable).
+    /// How to find communities: louvain; leiden (connected communities,
+    /// often a little higher modularity, slower); or label-propagation
+    /// (fast on very large graphs, less stable).
     #[arg(long, value_name = "METHOD", default_value = "louvain")]
     method: String,
 
@@ -294,6 +295,7 @@ fn to_json(graph: &ArgGraph, result: &Analysis, request: &Request) -> Value {
         document["communities"] = json!({
             "method": match config.method {
                 CommunityMethod::Louvain => "louvain",
+                CommunityMethod::Leiden => "leiden",
                 CommunityMethod::LabelPropagation => "label-propagation",
             },
             "resolution": config.resolution,

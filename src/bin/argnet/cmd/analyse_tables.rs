@@ -117,6 +117,7 @@ pub fn print(
     if let Some(found) = &result.communities {
         let method = match config.method {
             CommunityMethod::Louvain => format!("Louvain, resolution {}", config.resolution),
+            CommunityMethod::Leiden => format!("Leiden, resolution {}", config.resolution),
             CommunityMethod::LabelPropagation => "label propagation".to_owned(),
         };
         writeln!(
