@@ -69,7 +69,16 @@ pub fn closeness(graph: &CompactGraph, config: &ClosenessConfig) -> Closeness {
     closeness_of(graph, &nodes, config)
 }
 
-/// [`closeness`] of the given nodes only (one search each), in their order.
+/// [`closeness`] of the given nodes only (one search each), in their
+/// order: O(k·m) for k nodes, for large graphs where only some nodes
+/// matter.
+///
+/// ```
+/// use argnet::analysis::{closeness_of, ClosenessConfig, CompactGraph};
+/// let graph = CompactGraph::from_pairs(3, false, &[(0, 1), (1, 2)]).unwrap();
+/// let c = closeness_of(&graph, &[1], &ClosenessConfig::default());
+/// assert_eq!(c.closeness, vec![1.0]);
+/// ```
 pub fn closeness_of(graph: &CompactGraph, nodes: &[u32], config: &ClosenessConfig) -> Closeness {
     let n = graph.node_count();
     let one = |search: &mut ShortestPaths, u: u32| -> (f64, f64) {
