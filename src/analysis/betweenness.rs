@@ -136,6 +136,10 @@ struct Workspace {
     /// side, so that looking at a neighbour touches one cache line.
     slots: Vec<Slot>,
     order: Vec<u32>,
+    /// Successors on shortest paths, grouped by node in search order;
+    /// `ends[i]` closes the group of `order[i]`.
+    successors: Vec<u32>,
+    ends: Vec<usize>,
     /// For weighted lengths only.
     pull: Vec<f64>,
     rank: Vec<u32>,
@@ -160,6 +164,8 @@ impl Workspace {
         Workspace {
             slots: vec![UNSEEN; n],
             order: Vec::with_capacity(n),
+            successors: Vec::new(),
+            ends: Vec::with_capacity(n),
             pull: Vec::new(),
             rank: Vec::new(),
             search: None,
@@ -168,6 +174,7 @@ impl Workspace {
 
     fn unweighted(&mut self, graph: &CompactGraph, source: u32, totals: &mut [f64]) {
         let (slots, order) = (&mut self.slots, &mut self.order);
+        let (successors, ends) = (&mut self.successors, &mut self.ends);
         slots[source as usize] = Slot {
             level: 0,
             value: 1.0,
@@ -190,23 +197,23 @@ impl Workspace {
                 }
                 if slot.level == next {
                     slot.value += paths_v;
+                    successors.push(w);
                 }
             }
+            ends.push(successors.len());
         }
-        // Deepest first. The source is order[0]: nothing pulls from it,
-        // and its own dependency does not count.
-        for &v in order[1..].iter().rev() {
-            let next = slots[v as usize].level + 1;
+        // Deepest first, over the shortest-path successors recorded above
+        // (not all edges again). The source is order[0]: nothing pulls
+        // from it, and its own dependency does not count.
+        for i in (1..order.len()).rev() {
+            let v = order[i] as usize;
             let mut pulled = 0.0;
-            for &w in graph.neighbours(v) {
-                let slot = slots[w as usize];
-                if slot.level == next {
-                    pulled += slot.value;
-                }
+            for &w in &successors[ends[i - 1]..ends[i]] {
+                pulled += slots[w as usize].value;
             }
-            let slot = &mut slots[v as usize];
+            let slot = &mut slots[v];
             let paths_v = slot.value;
-            totals[v as usize] += paths_v * pulled;
+            totals[v] += paths_v * pulled;
             // (1 + σ·pulled) / σ
             slot.value = 1.0 / paths_v + pulled;
         }
@@ -214,6 +221,8 @@ impl Workspace {
             slots[v as usize] = UNSEEN;
         }
         order.clear();
+        successors.clear();
+        ends.clear();
     }
 
     fn weighted(
