@@ -6,9 +6,10 @@
 //! `betweenness_centrality` has no weighted lengths and no sampling, and it
 //! allocates a predecessor list per node per source and serialises the
 //! accumulation behind a lock, which makes it several times slower on large
-//! graphs. This version keeps no predecessor lists: the dependency of `v`
-//! is pulled from its successors one level further away, over the same
-//! adjacency rows the search used.
+//! graphs. This version allocates nothing per source: the search records
+//! each node's successors on shortest paths in one flat reused list, and
+//! the dependency of a node is pulled from them, deepest nodes first; the
+//! per-node state (level, path count, then pull share) sits in one slot.
 
 use rayon::prelude::*;
 
