@@ -566,6 +566,21 @@ fn analyse_errors_name_the_value_and_write_nothing() {
     assert_eq!(fs::read(&path).unwrap(), before);
     let missing = dir.path().join("nope.json");
     argnet().arg("analyse").arg(&missing).assert().code(2);
+    // An output below a regular file cannot be written: exit 2, one line.
+    let output = argnet()
+        .arg("analyse")
+        .arg(&path)
+        .arg("--json")
+        .arg("-o")
+        .arg(path.join("out.json"))
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("cannot write"), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert_eq!(fs::read(&path).unwrap(), before);
 }
 
 /// Two camps: A and B support X and critique Y, C and D the reverse.
