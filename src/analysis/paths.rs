@@ -310,6 +310,17 @@ pub fn hop_edges<'g>(
 /// The node `query` names: its id (`concept:big-society`), or its label or
 /// an alias seen in the texts, ignoring case. An error names the query and
 /// offers close labels when nothing matches, or the ids when several do.
+/// O(n) over labels and aliases.
+///
+/// ```
+/// use argnet::analysis::find_node;
+/// use argnet::model::{ArgGraph, Node, NodeKind};
+/// let mut graph = ArgGraph::new("g");
+/// let c = graph.add_node(Node::new(NodeKind::Concept, "Total Place"));
+/// assert_eq!(find_node(&graph, "total place").unwrap(), c);
+/// let err = find_node(&graph, "total").unwrap_err().to_string();
+/// assert!(err.contains("did you mean Total Place?"));
+/// ```
 pub fn find_node(graph: &ArgGraph, query: &str) -> Result<NodeIndex> {
     let found = graph.find_nodes(query);
     match found.as_slice() {

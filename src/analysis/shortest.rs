@@ -78,6 +78,19 @@ pub enum Towards {
 /// [`order`]: ShortestPaths::order
 /// [`distance`]: ShortestPaths::distance
 /// [`paths`]: ShortestPaths::paths
+///
+/// Breadth-first search for hops, Dijkstra (binary heap) for lengths; the
+/// number of shortest paths is counted as Brandes does.
+///
+/// ```
+/// use argnet::analysis::{CompactGraph, EdgeLength, ShortestPaths, Towards};
+/// // a square 0 ─ 1 ─ 3 ─ 2 ─ 0: two shortest paths from 0 to 3
+/// let graph = CompactGraph::from_pairs(4, false, &[(0, 1), (1, 3), (0, 2), (2, 3)]).unwrap();
+/// let mut search = ShortestPaths::new(4);
+/// search.run(&graph, 0, EdgeLength::Hops, Towards::Out);
+/// assert_eq!((search.distance(3), search.paths(3)), (2.0, 2.0));
+/// assert_eq!(search.order(), &[0, 1, 2, 3]);
+/// ```
 #[derive(Debug, Clone)]
 pub struct ShortestPaths {
     distance: Vec<f64>,
