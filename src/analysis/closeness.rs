@@ -81,18 +81,8 @@ pub fn closeness(graph: &CompactGraph, config: &ClosenessConfig) -> Closeness {
 /// ```
 pub fn closeness_of(graph: &CompactGraph, nodes: &[u32], config: &ClosenessConfig) -> Closeness {
     let n = graph.node_count();
-    let one = |search: &mut ShortestPaths, u: u32| -> (f64, f64) {
-        search.run(graph, u, config.length, Towards::In);
-        let mut total = 0.0;
-        let mut harmonic = 0.0;
-        for &v in search.order() {
-            let d = search.distance(v);
-            total += d;
-            if d > 0.0 {
-                harmonic += 1.0 / d;
-            }
-        }
-        let reached = search.order().len() as f64;
+    let one = |search: &mut Search, u: u32| -> (f64, f64) {
+        let (total, harmonic, reached) = search.sums(graph, u, config.length);
         let mut closeness = 0.0;
         if total > 0.0 && n > 1 {
             closeness = (reached - 1.0) / total;
@@ -105,16 +95,80 @@ pub fn closeness_of(graph: &CompactGraph, nodes: &[u32], config: &ClosenessConfi
     let pairs: Vec<(f64, f64)> = if n >= config.parallel_threshold {
         nodes
             .par_iter()
-            .map_init(|| ShortestPaths::new(n), |search, &u| one(search, u))
+            .map_init(Search::new, |search, &u| one(search, u))
             .collect()
     } else {
-        let mut search = ShortestPaths::new(n);
+        let mut search = Search::new();
         nodes.iter().map(|&u| one(&mut search, u)).collect()
     };
     let (closeness, harmonic) = pairs.into_iter().unzip();
     Closeness {
         closeness,
         harmonic,
+    }
+}
+
+/// Distance sums from one search: a breadth-first search over `u32`
+/// levels for hops (no path counting: closeness does not need it), the
+/// general search otherwise.
+struct Search {
+    level: Vec<u32>,
+    order: Vec<u32>,
+    general: Option<ShortestPaths>,
+}
+
+impl Search {
+    fn new() -> Self {
+        Search {
+            level: Vec::new(),
+            order: Vec::new(),
+            general: None,
+        }
+    }
+
+    /// `(Σ d, Σ 1/d, nodes reached)` over the nodes that reach `u`.
+    fn sums(&mut self, graph: &CompactGraph, u: u32, length: EdgeLength) -> (f64, f64, f64) {
+        let n = graph.node_count();
+        if length != EdgeLength::Hops {
+            let search = self.general.get_or_insert_with(|| ShortestPaths::new(n));
+            search.run(graph, u, length, Towards::In);
+            let (mut total, mut harmonic) = (0.0, 0.0);
+            for &v in search.order() {
+                let d = search.distance(v);
+                total += d;
+                if d > 0.0 {
+                    harmonic += 1.0 / d;
+                }
+            }
+            return (total, harmonic, search.order().len() as f64);
+        }
+        if self.level.len() != n {
+            self.level = vec![u32::MAX; n];
+        }
+        let (level, order) = (&mut self.level, &mut self.order);
+        level[u as usize] = 0;
+        order.push(u);
+        let mut head = 0;
+        let (mut total, mut harmonic) = (0u64, 0.0);
+        while head < order.len() {
+            let v = order[head];
+            head += 1;
+            let next = level[v as usize] + 1;
+            for &w in graph.in_neighbours(v) {
+                if level[w as usize] == u32::MAX {
+                    level[w as usize] = next;
+                    order.push(w);
+                    total += u64::from(next);
+                    harmonic += 1.0 / f64::from(next);
+                }
+            }
+        }
+        let reached = order.len() as f64;
+        for &v in order.iter() {
+            level[v as usize] = u32::MAX;
+        }
+        order.clear();
+        (total as f64, harmonic, reached)
     }
 }
 
