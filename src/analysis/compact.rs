@@ -183,31 +183,71 @@ impl CompactGraph {
         if !self.directed {
             return self.clone();
         }
-        let mut edges: Vec<WeightedEdge> = Vec::with_capacity(self.adjacency_len());
-        for u in 0..self.node_count as u32 {
-            let weights = self.neighbour_weights(u);
-            for (i, &v) in self.neighbours(u).iter().enumerate() {
-                let w = weights.map_or(1.0, |w| w[i]);
-                edges.push(if u <= v { (u, v, w) } else { (v, u, w) });
+        // Row u of the result merges u's sorted out-row and in-row, adding
+        // up the weights of equal neighbours: O(n + m), no sorting.
+        let n = self.node_count;
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut targets: Vec<u32> = Vec::with_capacity(self.adjacency_len() * 2);
+        let mut weights: Vec<f64> = Vec::with_capacity(self.adjacency_len() * 2);
+        let (mut loops, mut all_ones) = (0usize, true);
+        offsets.push(0);
+        for u in 0..n as u32 {
+            let (out, inc) = (self.neighbours(u), self.in_neighbours(u));
+            let (out_w, in_w) = (self.neighbour_weights(u), self.in_neighbour_weights(u));
+            let weight = |w: Option<&[f64]>, i: usize| w.map_or(1.0, |w| w[i]);
+            let (mut i, mut j) = (0, 0);
+            while i < out.len() || j < inc.len() {
+                let v = match (out.get(i), inc.get(j)) {
+                    (Some(&a), Some(&b)) => a.min(b),
+                    (Some(&a), None) => a,
+                    (None, Some(&b)) => b,
+                    (None, None) => unreachable!(),
+                };
+                let mut total = 0.0;
+                let mut copies = 0;
+                while i < out.len() && out[i] == v {
+                    total += weight(out_w, i);
+                    i += 1;
+                    copies += 1;
+                }
+                let loop_total = total;
+                while j < inc.len() && inc[j] == v {
+                    total += weight(in_w, j);
+                    j += 1;
+                    copies += 1;
+                }
+                if v == u {
+                    // A self-loop is in both rows of u; it counts once (its
+                    // out-row weight) and is stored twice, like every
+                    // undirected self-loop.
+                    targets.extend([u, u]);
+                    weights.extend([loop_total, loop_total]);
+                    all_ones &= loop_total == 1.0;
+                    loops += 1;
+                    continue;
+                }
+                all_ones &= total == 1.0 && copies == 1;
+                targets.push(v);
+                weights.push(total);
             }
+            offsets.push(targets.len());
         }
-        edges.sort_unstable_by_key(|&(u, v, _)| (u, v));
-        edges.dedup_by(|next, kept| {
-            if (next.0, next.1) == (kept.0, kept.1) {
-                kept.2 += next.2;
-                true
+        let edge_count = (targets.len() - 2 * loops) / 2 + loops;
+        CompactGraph {
+            directed: false,
+            node_count: n,
+            edge_count,
+            out_offsets: offsets,
+            out_targets: targets,
+            out_weights: if all_ones && !self.is_weighted() {
+                None
             } else {
-                false
-            }
-        });
-        let weighted = self.is_weighted() || edges.iter().any(|e| e.2 != 1.0);
-        if weighted {
-            CompactGraph::from_edges(self.node_count, false, &edges)
-        } else {
-            let pairs: Vec<(u32, u32)> = edges.iter().map(|&(u, v, _)| (u, v)).collect();
-            CompactGraph::from_pairs(self.node_count, false, &pairs)
+                Some(weights)
+            },
+            in_offsets: Vec::new(),
+            in_sources: Vec::new(),
+            in_weights: None,
         }
-        .expect("edges of a valid graph are valid")
     }
 
     /// Sum of the weights of the edges of `node` (out-edges when directed).
@@ -388,6 +428,56 @@ mod tests {
         assert!(CompactGraph::from_edges(2, true, &[(0, 1, -1.0)]).is_err());
         let empty = CompactGraph::from_pairs(0, true, &[]).unwrap();
         assert_eq!(empty.node_count(), 0);
+    }
+
+    /// The merge of rows equals collecting, sorting and merging all edges.
+    #[test]
+    fn to_undirected_equals_the_sorted_merge() {
+        use crate::analysis::random::SplitMix64;
+        let mut rng = SplitMix64::new(12);
+        for weighted in [false, true] {
+            let edges: Vec<WeightedEdge> = (0..400)
+                .map(|_| {
+                    let w = if weighted { rng.below(3) as f64 } else { 1.0 };
+                    (rng.below(60) as u32, rng.below(60) as u32, w)
+                })
+                .collect();
+            let g = if weighted {
+                CompactGraph::from_edges(60, true, &edges).unwrap()
+            } else {
+                let pairs: Vec<(u32, u32)> = edges.iter().map(|e| (e.0, e.1)).collect();
+                CompactGraph::from_pairs(60, true, &pairs).unwrap()
+            };
+            let mut merged: Vec<WeightedEdge> = edges
+                .iter()
+                .map(|&(u, v, w)| if u <= v { (u, v, w) } else { (v, u, w) })
+                .collect();
+            merged.sort_by_key(|&(u, v, _)| (u, v));
+            merged.dedup_by(|next, kept| {
+                let same = (next.0, next.1) == (kept.0, kept.1);
+                if same {
+                    kept.2 += next.2;
+                }
+                same
+            });
+            let want = CompactGraph::from_edges(60, false, &merged).unwrap();
+            let got = g.to_undirected();
+            assert_eq!(got.edge_count(), want.edge_count());
+            for v in 0..60 {
+                assert_eq!(got.neighbours(v), want.neighbours(v), "row {v}");
+                let ones = vec![1.0; got.out_degree(v)];
+                let got_w = got.neighbour_weights(v).unwrap_or(&ones);
+                assert_eq!(
+                    got_w,
+                    want.neighbour_weights(v).unwrap(),
+                    "weights of row {v}"
+                );
+            }
+            assert_eq!(
+                got.is_weighted(),
+                weighted || merged.iter().any(|e| e.2 != 1.0)
+            );
+        }
     }
 
     #[test]

@@ -121,7 +121,9 @@ pub fn louvain(graph: &CompactGraph, config: &LouvainConfig) -> Communities {
             best = membership;
             best_quality = quality;
         }
-        if gained < config.threshold {
+        // A round costs about a pass over the graph: stop once one gains
+        // less than a hundred-thousandth of the modularity.
+        if gained < config.threshold.max(1e-5 * best_quality.abs()) {
             break;
         }
     }
