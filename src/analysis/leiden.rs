@@ -50,8 +50,7 @@ impl Default for LeidenConfig {
 /// start in their community. Louvain can leave a community held together
 /// by a node that has since left; the refinement prevents that. The run is
 /// repeated from the partition found until it gains less than `threshold`
-/// or 1e-5 of the modularity
-/// (as leidenalg does with `n_iterations`). About O(m) per pass. Matches
+/// or 1e-5 of the modularity (as leidenalg does with `n_iterations`). About O(m) per pass. Matches
 /// the algorithm of the `leidenalg` package (not its random numbers);
 /// NetworkX has no Leiden.
 ///

@@ -53,10 +53,9 @@ pub struct Communities {
 /// repeats from the partition found, with the original nodes moving first
 /// (a multilevel refinement: A. Rotta and A. Noack, "Multilevel local
 /// search algorithms for modularity clustering", ACM J. Exp. Algorithmics
-/// 16, 2011), up to 8 rounds, until a round gains less than `threshold` or 1e-5 of
-/// the modularity;
-/// local moves use a queue of nodes whose neighbourhood changed (as in
-/// Leiden). On cit-HepPh this lifts modularity from about 0.725 to 0.733.
+/// 16, 2011), up to 8 rounds, until a round gains less than `threshold`
+/// or 1e-5 of the modularity; local moves use a queue of nodes whose
+/// neighbourhood changed (as in Leiden). On cit-HepPh this lifts modularity from about 0.725 to 0.733.
 /// Direction is ignored
 /// (mutual edges add up). About O(m) per pass; dense arrays, no hashing.
 /// The same method as NetworkX's `louvain_communities(G, weight,
