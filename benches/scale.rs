@@ -5,7 +5,7 @@
 //!
 //! Run: `cargo bench --bench scale` (cit-HepPh from ../shared/data, or the
 //! file in ARGNET_CITATIONS; set ARGNET_EXACT=1 to add exact betweenness).
-//! Results and the load they were measured under: benches/RESULTS.md.
+//! Results and the load they were measured under: benches/RESULTS-analysis.md.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
