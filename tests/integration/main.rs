@@ -7,4 +7,5 @@ mod cli;
 mod common;
 mod corpus;
 mod export;
+mod formats;
 mod robustness;
