@@ -15,7 +15,7 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::legend::{Legend, legend_html};
-use super::render::LayoutEngine;
+use super::render::{LayoutEngine, RankDir};
 use super::style::{self, number};
 use crate::model::{ArgGraph, Edge, Node, Relation};
 
@@ -121,36 +121,6 @@ pub enum ColourBy {
     Auto,
     Kind,
     Community,
-}
-
-/// Graphviz `rankdir`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RankDir {
-    TopBottom,
-    LeftRight,
-    BottomTop,
-    RightLeft,
-}
-
-impl RankDir {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RankDir::TopBottom => "TB",
-            RankDir::LeftRight => "LR",
-            RankDir::BottomTop => "BT",
-            RankDir::RightLeft => "RL",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Self> {
-        match name.trim().to_ascii_uppercase().as_str() {
-            "TB" => Some(RankDir::TopBottom),
-            "LR" => Some(RankDir::LeftRight),
-            "BT" => Some(RankDir::BottomTop),
-            "RL" => Some(RankDir::RightLeft),
-            _ => None,
-        }
-    }
 }
 
 /// The graph as DOT text in the overview style, ending in a newline.

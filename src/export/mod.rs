@@ -27,7 +27,7 @@ pub use aif::graph_to_aif;
 pub use atomic::{write_file, write_files};
 pub use csv::{CsvHeaders, graph_to_csv};
 pub use cytoscape::graph_to_cytoscape;
-pub use dot::{ColourBy, DotStyle, NodeSizes, RankDir, dot_graph, graph_to_dot, graph_to_dot_with};
+pub use dot::{ColourBy, DotStyle, NodeSizes, dot_graph, graph_to_dot, graph_to_dot_with};
 pub use format::{ExportConfig, ExportFormat, export_bytes, export_files};
 pub use gexf::graph_to_gexf;
 pub use graphml::graph_to_graphml;
@@ -35,7 +35,7 @@ pub use json::{FORMAT, graph_from_json, graph_to_json};
 pub use mermaid::graph_to_mermaid;
 pub use node_link::graph_to_node_link;
 pub use render::{
-    INSTALL_HINT, ImageFormat, LayoutEngine, RenderError, graphviz_available, render,
+    INSTALL_HINT, ImageFormat, LayoutEngine, RankDir, RenderError, graphviz_available, render,
 };
 
 use crate::error::Result;

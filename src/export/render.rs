@@ -81,6 +81,36 @@ impl LayoutEngine {
     }
 }
 
+/// Graphviz `rankdir`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankDir {
+    TopBottom,
+    LeftRight,
+    BottomTop,
+    RightLeft,
+}
+
+impl RankDir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RankDir::TopBottom => "TB",
+            RankDir::LeftRight => "LR",
+            RankDir::BottomTop => "BT",
+            RankDir::RightLeft => "RL",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_uppercase().as_str() {
+            "TB" => Some(RankDir::TopBottom),
+            "LR" => Some(RankDir::LeftRight),
+            "BT" => Some(RankDir::BottomTop),
+            "RL" => Some(RankDir::RightLeft),
+            _ => None,
+        }
+    }
+}
+
 /// Why no picture came out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RenderError {
