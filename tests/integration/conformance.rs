@@ -1,11 +1,13 @@
 //! Export stage, checked by real clients: the files of every format, for
 //! the tiny fixture, the every-relation fixture and a filtered view of it,
 //! opened by NetworkX, igraph, arguebuf, Python's csv module and Graphviz
-//! through tests/conformance/check_exports.py.
+//! through tests/conformance/check_exports.py, and the Mermaid flowcharts
+//! parsed by Mermaid itself through tests/conformance/check_mermaid.mjs.
 //!
 //! The Python interpreter is `$ARGNET_PYTHON`, else `.venv-conformance/bin/python`
-//! (made by .ci/run), else `python3`. Without the client libraries the test
-//! fails when CI=true and is skipped with a printed reason elsewhere.
+//! (made by .ci/run), else `python3`; Mermaid is `npm ci` in
+//! tests/conformance. Without the clients a test fails when CI=true and is
+//! skipped with a printed reason elsewhere.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -134,4 +136,62 @@ fn real_clients_read_every_export() {
     assert!(stdout.contains("all checks passed"), "{stdout}");
     // Three graphs, seven clients each.
     assert_eq!(stdout.matches(": ok: ").count(), 21, "{stdout}");
+}
+
+/// The conformance folder with Mermaid installed (`npm ci` there), if it
+/// is; fails in CI without.
+fn require_mermaid(test: &str) -> bool {
+    let folder = root().join("tests/conformance");
+    let probe = Command::new("node")
+        .current_dir(&folder)
+        .args(["-e", "require.resolve('mermaid'); require.resolve('jsdom')"])
+        .output();
+    let reason = match probe {
+        Ok(output) if output.status.success() => return true,
+        Ok(_) => "mermaid and jsdom are not installed in tests/conformance".to_owned(),
+        Err(error) => format!("cannot run node: {error}"),
+    };
+    let hint = "run `npm ci` in tests/conformance";
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{test}: {reason}, and CI=true requires them; {hint}");
+    }
+    eprintln!("{test}: skipped: {reason}; {hint}");
+    false
+}
+
+#[test]
+fn mermaid_reads_our_flowcharts() {
+    if !require_mermaid("mermaid_reads_our_flowcharts") {
+        return;
+    }
+    let dir = temp_dir();
+    let mut folders = Vec::new();
+    for (name, graph) in [("tiny", tiny_graph()), ("every", every_relation_graph())] {
+        let folder = dir.path().join(name);
+        export::write_files(&[
+            (
+                folder.join("graph.json"),
+                export::graph_to_json(&graph).into_bytes(),
+            ),
+            (
+                folder.join("graph.mmd"),
+                export::graph_to_mermaid(&graph).into_bytes(),
+            ),
+        ])
+        .unwrap();
+        folders.push(folder);
+    }
+    let output = Command::new("node")
+        .arg(root().join("tests/conformance/check_mermaid.mjs"))
+        .args(&folders)
+        .output()
+        .expect("run check_mermaid.mjs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "check_mermaid.mjs failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(stdout.matches(": mermaid: parsed").count(), 2, "{stdout}");
 }
