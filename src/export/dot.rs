@@ -365,16 +365,20 @@ fn node_id(key: &str) -> NodeId {
     NodeId(quoted(key), None)
 }
 
-/// A DOT double-quoted string. Backslashes and quotes are escaped; line
+/// A DOT double-quoted string. Backslashes, quotes and ampersands are
+/// escaped (`&` as `&amp;`, which Graphviz shows as `&`); line
 /// breaks become DOT's centred `\n`; carriage returns and other control
-/// characters are dropped.
+/// characters, and whatever XML (so SVG) cannot carry, are dropped.
 pub(crate) fn quoted(value: &str) -> Id {
     let mut escaped = String::with_capacity(value.len() + 2);
     escaped.push('"');
-    for c in value.chars() {
+    for c in value.chars().filter(|&c| super::xml::allowed(c)) {
         match c {
             '\\' => escaped.push_str("\\\\"),
             '"' => escaped.push_str("\\\""),
+            // Graphviz reads entities in every string (`&amp;` shows as
+            // `&`, `&#0;` would make the SVG invalid): a literal `&` is one.
+            '&' => escaped.push_str("&amp;"),
             '\n' => escaped.push_str("\\n"),
             c if c.is_control() => {}
             c => escaped.push(c),
@@ -396,7 +400,7 @@ mod tests {
             ("say \"hi\"", "\"say \\\"hi\\\"\""),
             ("back\\slash", "\"back\\\\slash\""),
             ("two\nlines\r", "\"two\\nlines\""),
-            ("<b>&amp;</b> ü", "\"<b>&amp;</b> ü\""),
+            ("<b>&amp;</b> ü", "\"<b>&amp;amp;</b> ü\""),
         ];
         for (value, want) in rows {
             assert_eq!(

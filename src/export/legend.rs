@@ -146,10 +146,11 @@ fn legend_rank(name: &str) -> usize {
 }
 
 /// Text for a Graphviz HTML-like label: markup characters escaped, line
-/// breaks as `<br/>`, other control characters dropped.
+/// breaks as `<br/>`, other control characters and whatever XML cannot
+/// carry dropped.
 pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in text.chars().filter(|&c| super::xml::allowed(c)) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -75,8 +75,9 @@ fn element<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {
     element
 }
 
-/// Can XML 1.0 carry this character at all?
-fn allowed(c: char) -> bool {
+/// Can XML 1.0 carry this character at all? (SVG is XML, so DOT text
+/// follows the same rule.)
+pub(crate) fn allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 

@@ -207,6 +207,7 @@ fn hostile_labels_survive_every_format() {
         drop(parsed);
         for label in &wanted {
             let escaped = label
+                .replace('&', "&amp;")
                 .replace('\\', "\\\\")
                 .replace('"', "\\\"")
                 .replace('\n', "\\n");
@@ -264,4 +265,76 @@ fn csv_export_writes_two_files_atomically() {
     assert!(edges.starts_with(
         "source,target,relation,weight,evidence_count,evidence,evidence_document,confidence\n"
     ));
+}
+
+#[test]
+fn hostile_text_never_breaks_a_format() {
+    use argnet::model::{Evidence, Node, NodeKind, Relation};
+    let pieces = [
+        "\0", "\u{1}", "\u{7f}", "\u{fffe}", "\u{ffff}", "]]>", "<!--", "-->", "%%", "\"", "'",
+        "\\", "\\\"", "&amp;", "&#0;", "#quot;", "`", "|", ";", ",", "\r\n", "\n", "\t", "{", "}",
+        "[", "]", "(", ")", "<br>", "€", "𝄞", " ",
+    ];
+    let mut graph = ArgGraph::new(pieces.concat());
+    let mut previous = None;
+    for (number, piece) in pieces.iter().enumerate() {
+        let kind = NodeKind::ALL[number % NodeKind::ALL.len()];
+        let mut node = Node::new(kind, &format!("x{number}{piece}y"));
+        node.attributes
+            .insert(format!("note{piece}"), (*piece).into());
+        node.aliases.insert((*piece).to_owned());
+        let index = graph.add_node(node);
+        if let Some(before) = previous {
+            let evidence = Evidence {
+                document: (*piece).to_owned(),
+                span: 0..1,
+                text: pieces.concat(),
+                confidence: 0.5,
+            };
+            let relation = Relation::ALL[number % Relation::ALL.len()];
+            graph.add_occurrence(before, index, relation, Some(evidence));
+        }
+        previous = Some(index);
+    }
+    for text in [
+        export::graph_to_graphml(&graph),
+        export::graph_to_gexf(&graph),
+    ] {
+        xml_strings(&text);
+    }
+    for text in [
+        export::graph_to_json(&graph),
+        export::graph_to_node_link(&graph),
+        export::graph_to_cytoscape(&graph),
+        export::graph_to_aif(&graph),
+    ] {
+        serde_json::from_str::<serde_json::Value>(&text).expect("valid JSON");
+    }
+    let again = export::graph_from_json(&export::graph_to_json(&graph), "g.json".as_ref()).unwrap();
+    assert_eq!(export::graph_to_json(&again), export::graph_to_json(&graph));
+    let (nodes, edges) = export::graph_to_csv(&graph, CsvHeaders::Neo4j);
+    for table in [nodes, edges] {
+        let mut reader = csv::Reader::from_reader(table.as_bytes());
+        let width = reader.headers().unwrap().len();
+        for record in reader.records() {
+            assert_eq!(record.unwrap().len(), width);
+        }
+    }
+    for style in [
+        DotStyle::overview(&graph),
+        DotStyle::default().with_legend(false),
+    ] {
+        let dot = export::graph_to_dot_with(&graph, &style);
+        graphviz_rust::parse(&dot).expect("graphviz-rust parses our DOT");
+    }
+    // Every Mermaid statement stays on its own line.
+    let mermaid = export::graph_to_mermaid(&graph);
+    for line in mermaid.lines().skip(2) {
+        assert!(line.starts_with("  "), "{line:?}");
+    }
+    if require_graphviz("hostile_text_never_breaks_a_format") {
+        let dot = export::graph_to_dot(&graph);
+        let svg = export::render(&dot, export::ImageFormat::Svg, None).expect("dot renders");
+        xml_strings(&String::from_utf8(svg).expect("UTF-8 SVG"));
+    }
 }
