@@ -37,9 +37,10 @@ use super::Outcome;
 /// Examples:
 ///
 ///   argnet export graphs/seeds.json -o seeds.graphml
-///   argnet export graphs/seeds.json --kinds actor,concept --relations supports,critiques --drop-isolates -o stance.svg
-///   argnet export graphs/seeds.json --ego "Big Society" --radius 1 --kinds actor,concept -o big-society.svg
-///   argnet export graphs/seeds.json --top 15 --by pagerank --layout dot --rankdir LR -o top.pdf
+///   argnet export graphs/seeds.json --kinds actor,concept \
+///       --relations supports,critiques --drop-isolates -o stance.svg
+///   argnet export graphs/seeds.json --ego "Big Society" --kinds actor,concept -o ego.svg
+///   argnet export graphs/seeds.json --top 15 --by pagerank --layout dot -o top.pdf
 ///   argnet export graphs/seeds.json --to csv --neo4j -o seeds-csv/
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
