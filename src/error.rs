@@ -61,6 +61,21 @@ pub enum Error {
         message: String,
     },
 
+    /// The filters of a view leave no node.
+    #[error(
+        "the filters leave none of the {nodes} nodes; relax them (fewer --kinds or --relations, a lower --min-weight, a larger --radius)"
+    )]
+    EmptyView { nodes: usize },
+
+    /// A picture was asked for and Graphviz `dot` is not installed.
+    #[error(
+        "cannot write {format}: Graphviz `dot` is not installed; {hint}, or write DOT with --to dot"
+    )]
+    GraphvizMissing {
+        format: &'static str,
+        hint: &'static str,
+    },
+
     /// Graphviz was found but refused our input or failed.
     #[error("Graphviz `dot` failed on {}: {message}", .path.display())]
     Render { path: PathBuf, message: String },

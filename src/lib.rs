@@ -16,5 +16,6 @@ pub mod export;
 pub mod extract;
 pub mod model;
 pub mod pipeline;
+pub mod view;
 
 pub use error::{Error, Result};

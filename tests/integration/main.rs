@@ -5,6 +5,9 @@
 mod build;
 mod cli;
 mod common;
+mod conformance;
 mod corpus;
 mod export;
+mod export_cli;
+mod formats;
 mod robustness;

@@ -2,6 +2,7 @@
 //! config and prints what the library returns.
 
 mod build;
+mod export;
 
 use clap::{Parser, Subcommand};
 
@@ -10,7 +11,9 @@ use clap::{Parser, Subcommand};
 /// traceable to the sentence behind it — and draws and exports it.
 ///
 /// Start with `argnet build seeds`, which reads the bundled seed texts and
-/// writes graphs/seeds.json, graphs/seeds.dot and graphs/seeds.svg.
+/// writes graphs/seeds.json, graphs/seeds.dot and graphs/seeds.svg; then
+/// `argnet export graphs/seeds.json -o FILE` writes diagrams for slides and
+/// files for Gephi, Cytoscape, NetworkX, spreadsheets and OVA.
 ///
 /// Exit codes: 0 done; 1 done, but some documents were skipped (see the
 /// warnings); 2 error, nothing written.
@@ -24,6 +27,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Build(build::BuildArgs),
+    Export(export::ExportArgs),
 }
 
 /// How a successful command ended.
@@ -36,5 +40,6 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Export(args) => export::run(args),
     }
 }
