@@ -2,6 +2,8 @@
 //! config and prints what the library returns.
 
 mod build;
+mod eval;
+mod evidence;
 
 use clap::{Parser, Subcommand};
 
@@ -24,6 +26,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Build(build::BuildArgs),
+    Eval(eval::EvalArgs),
+    Evidence(evidence::EvidenceArgs),
 }
 
 /// How a successful command ended.
@@ -36,5 +40,7 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Evidence(args) => evidence::run(args),
     }
 }
