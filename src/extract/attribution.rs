@@ -18,18 +18,18 @@
 //! 6. in a blog, report or other authored text, the author;
 //! 7. in news, the last holder named (carried on, with less confidence).
 //!
-//! It decides nothing about stance (that is `stance.rs`).
+//! Frame subjects are resolved in `frames.rs`, quotation marks in
+//! `quotes.rs`. It decides nothing about stance (that is `stance.rs`).
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::clauses::SentenceView;
 use super::codebook::ActorKind;
 use super::entity::{Entity, EntityId, EntityKind};
-use super::lexicon::{Cue, LexMatch, Lexicon};
+use super::frames::Subject;
+use super::lexicon::{Cue, LexMatch, Lexicon, Side};
 use super::mentions::Mention;
+use super::quotes::{has_quotation, quote_open_after};
 use crate::corpus::DocumentKind;
 
 /// How a sentence's holder was found.
@@ -58,95 +58,13 @@ pub struct Holding {
 /// Confidence of each way of finding a holder.
 const TURN: f64 = 0.9;
 const QUOTE: f64 = 0.9;
-const NAMED: f64 = 0.9;
-const PRONOUN: f64 = 0.8;
-const PUBLICATION: f64 = 0.8;
-const DESCRIBED: f64 = 0.75;
+pub(super) const NAMED: f64 = 0.9;
+pub(super) const PRONOUN: f64 = 0.8;
+pub(super) const PUBLICATION: f64 = 0.8;
+pub(super) const DESCRIBED: f64 = 0.75;
 const REPORT: f64 = 0.75;
 const AUTHOR: f64 = 0.8;
 const CARRIED: f64 = 0.65;
-
-/// Head nouns by which a text names a body it has named before ("the
-/// Commission", "the think tank").
-const BODY_HEADS: &[&str] = &[
-    "commission",
-    "government",
-    "council",
-    "committee",
-    "trust",
-    "department",
-    "institute",
-    "charity",
-    "organisation",
-    "organization",
-    "body",
-    "group",
-    "party",
-    "tank",
-    "union",
-    "authority",
-    "board",
-    "agency",
-    "foundation",
-    "office",
-    "ministry",
-    "association",
-];
-
-/// Head nouns of a person named only by office or role: a frame with such
-/// a subject has a holder argnet cannot name.
-const PERSON_HEADS: &[&str] = &[
-    "minister",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chair",
-    "leader",
-    "member",
-    "members",
-    "official",
-    "officials",
-    "chief",
-    "director",
-    "expert",
-    "experts",
-    "critic",
-    "critics",
-    "campaigner",
-    "campaigners",
-    "commentator",
-    "author",
-    "researcher",
-    "researchers",
-    "opponents",
-    "supporters",
-    "colleague",
-    "friend",
-    "gentleman",
-    "lady",
-    "lord",
-    "baroness",
-];
-
-/// A parliamentary form of address, at the end of a text: "my right hon.
-/// Friend", "the hon. and learned Gentleman", "the noble Lord".
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:my|the|our)\s+(?:right\s+)?(?:hon\.?|noble)\s+(?:and\s+(?:learned|gallant)\s+)?(?:Friend|Friends|Gentleman|Lady|Member|Lord|Baroness|Earl)$")
-        .expect("address pattern")
-});
-
-/// A form of address joined with the speaker: "The hon. Gentleman and I".
-static ADDRESS_AND_I: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:my|the)\s+(?:right\s+)?(?:hon\.?|noble)\s+(?:and\s+(?:learned|gallant)\s+)?(?:Friend|Gentleman|Lady|Member|Lord|Baroness)\s+and\s+I\b")
-        .expect("address-and-I pattern")
-});
-
-/// Right after a person's name: joined with the speaker ("Lord Freud—and
-/// I have", "Jane Smith and I met").
-static JOINT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[—–,-]?\s*and\s+I\b").expect("joint subject pattern"));
 
 /// What the attribution of one document needs.
 pub struct Attributor<'a> {
@@ -164,33 +82,24 @@ pub struct Attributor<'a> {
 }
 
 #[derive(Default)]
-struct State {
-    turn: Option<Vec<EntityId>>,
-    previous_turn: Option<Vec<EntityId>>,
+pub(super) struct State {
+    pub(super) turn: Option<Vec<EntityId>>,
+    pub(super) previous_turn: Option<Vec<EntityId>>,
     /// Position of the first sentence of the current turn.
-    turn_start: usize,
-    quote: Option<Vec<EntityId>>,
-    quote_open: bool,
-    last_explicit: Option<Holding>,
-    last_person: Option<EntityId>,
-    last_organisation: Option<EntityId>,
-    last_plural: Option<Vec<EntityId>>,
-    report_author: Option<EntityId>,
+    pub(super) turn_start: usize,
+    pub(super) quote: Option<Vec<EntityId>>,
+    pub(super) quote_open: bool,
+    pub(super) last_explicit: Option<Holding>,
+    pub(super) last_person: Option<EntityId>,
+    pub(super) last_organisation: Option<EntityId>,
+    pub(super) last_plural: Option<Vec<EntityId>>,
+    pub(super) report_author: Option<EntityId>,
     /// A publication was named after the last organisation ("It" is the
     /// report).
-    report_recent: bool,
+    pub(super) report_recent: bool,
     /// Holder of a list opened by a colon, and how many blocks it may
     /// still cover.
-    list: Option<(Holding, usize)>,
-}
-
-/// What the subject of a reporting verb turned out to be.
-enum Subject {
-    Actors(Vec<EntityId>, f64),
-    /// Someone argnet cannot name.
-    Unknown,
-    /// The verb is no frame ("the challenges identified by …").
-    NotAFrame,
+    pub(super) list: Option<(Holding, usize)>,
 }
 
 impl Attributor<'_> {
@@ -226,7 +135,9 @@ impl Attributor<'_> {
             let mut frame = None;
             let mut unknown = false;
             for found in &view.cues {
-                if !self.lexicon.cues(found).contains(&Cue::Reporting) {
+                // A frame inside an aside ("—which the Conservatives voted
+                // against—") does not speak for the sentence.
+                if !self.is_frame_verb(found) || view.layout.in_aside(found.span.start) {
                     continue;
                 }
                 match self.subject(view, found, &state) {
@@ -272,7 +183,10 @@ impl Attributor<'_> {
             };
             let mut holding = holding;
             if let Some(h) = &mut holding {
-                if matches!(h.how, How::Turn | How::Author) {
+                let first_person = state.turn.as_ref() == Some(&h.actors)
+                    || (self.author.is_some()
+                        && h.actors == self.author.into_iter().collect::<Vec<_>>());
+                if first_person {
                     // "Lord Freud—and I have held meetings": a joint subject.
                     h.actors.extend(self.joint_subjects(view, &state));
                     h.actors.dedup();
@@ -328,262 +242,6 @@ impl Attributor<'_> {
         out
     }
 
-    /// Resolve the subject of the reporting phrase `verb`.
-    fn subject(&self, view: &SentenceView, verb: &LexMatch, state: &State) -> Subject {
-        let text = self.text;
-        let layout = &view.layout;
-        let phrase = self.lexicon.phrase(verb);
-        // "according to X", "in the view of X": the actor follows.
-        if phrase == "according to" || phrase == "in the view of" {
-            return match self.actor_after(view, verb.span.end) {
-                Some(actors) => Subject::Actors(actors, NAMED),
-                None => Subject::NotAFrame,
-            };
-        }
-        // ", said X" / "…” says X": the actor follows a comma or a quote.
-        let before = layout.word_before(verb.span.start);
-        let gap = &text[before.as_ref().map_or(view.span.start, |w| w.end)..verb.span.start];
-        if gap.contains([',', '”', '"'])
-            && let Some(actors) = self.actor_after(view, verb.span.end)
-        {
-            return Subject::Actors(actors, NAMED);
-        }
-
-        let mut cursor = verb.span.start;
-        for _ in 0..12 {
-            let Some(word) = layout.word_before(cursor) else {
-                return Subject::NotAFrame;
-            };
-            let gap = text[word.end..cursor].trim();
-            if gap == "," && cursor != verb.span.start {
-                return Subject::NotAFrame;
-            }
-            if gap == "," {
-                // An apposition: "X, chief executive of Y, said".
-                let Some(comma) = text[view.span.start..word.start].rfind(',') else {
-                    return Subject::NotAFrame;
-                };
-                let comma = view.span.start + comma;
-                if layout.words_between(comma, word.end) > 15 {
-                    return Subject::NotAFrame;
-                }
-                cursor = comma;
-                continue;
-            }
-            if !gap.is_empty() && !gap.chars().all(|c| matches!(c, '’' | '\'')) {
-                return Subject::NotAFrame;
-            }
-            let word_text = &text[word.clone()];
-            let lower = word_text.to_lowercase();
-            if let Some(mention) = actor_covering(view, self.entities, &word) {
-                return Subject::Actors(self.coordinated(view, mention), NAMED);
-            }
-            if self.titles.iter().any(|t| t.contains(&word.start)) {
-                return publisher(state);
-            }
-            if self.is_cue(view, &word, Cue::ReportNoun) {
-                if let Some(actor) = self.actor_just_before(view, word.start) {
-                    return Subject::Actors(vec![actor], NAMED);
-                }
-                return publisher(state);
-            }
-            if self.is_cue(view, &word, Cue::Auxiliary) {
-                cursor = word.start;
-                continue;
-            }
-            if let Some(subject) = self.pronoun(&lower, view, word.start, state) {
-                return subject;
-            }
-            if BODY_HEADS.contains(&lower.as_str()) {
-                if let Some(actor) = self.actor_just_before(view, word.start) {
-                    return Subject::Actors(vec![actor], NAMED);
-                }
-                return match self.last_body(view, &lower) {
-                    Some(actor) => Subject::Actors(vec![actor], DESCRIBED),
-                    None => Subject::Unknown,
-                };
-            }
-            if let Some(person) = self.addressed(view, &word, state) {
-                return Subject::Actors(vec![person], PRONOUN);
-            }
-            let capitalised = word_text.chars().next().is_some_and(char::is_uppercase);
-            let first_word = layout.words().first() == Some(&word);
-            if (capitalised && !first_word) || PERSON_HEADS.contains(&lower.as_str()) {
-                return Subject::Unknown;
-            }
-            return Subject::NotAFrame;
-        }
-        Subject::NotAFrame
-    }
-
-    fn pronoun(
-        &self,
-        lower: &str,
-        view: &SentenceView,
-        at: usize,
-        state: &State,
-    ) -> Option<Subject> {
-        let earlier = |kind: ActorKind| {
-            view.mentions
-                .iter()
-                .filter(|m| m.span.end <= at)
-                .rev()
-                .find(|m| self.entities[m.entity.0].actor_kind == Some(kind))
-                .map(|m| m.entity)
-        };
-        let found = match lower {
-            "i" | "we" => state
-                .quote
-                .clone()
-                .filter(|_| state.quote_open)
-                .or_else(|| state.turn.clone())
-                .or_else(|| self.author.map(|a| vec![a])),
-            "he" | "she" => earlier(ActorKind::Person)
-                .or(state.last_person)
-                .map(|p| vec![p]),
-            "they" => state.last_plural.clone().or_else(|| {
-                earlier(ActorKind::Organisation)
-                    .or(state.last_organisation)
-                    .map(|o| vec![o])
-            }),
-            "it" => if state.report_recent {
-                state.report_author.or(state.last_organisation)
-            } else {
-                earlier(ActorKind::Organisation).or(state.last_organisation)
-            }
-            .map(|o| vec![o]),
-            "one" | "you" => return Some(Subject::Unknown),
-            _ => return None,
-        };
-        Some(match found {
-            Some(actors) => Subject::Actors(actors, PRONOUN),
-            None => Subject::Unknown,
-        })
-    }
-
-    /// A parliamentary form of address ending at `word` — "my right hon.
-    /// Friend", "the hon. Gentleman", "the noble Lord" — names the person
-    /// last mentioned in this turn, or else the previous speaker.
-    fn addressed(
-        &self,
-        view: &SentenceView,
-        word: &std::ops::Range<usize>,
-        state: &State,
-    ) -> Option<EntityId> {
-        let start = view.span.start.max(word.start.saturating_sub(40));
-        let start = (start..=word.start).find(|&i| self.text.is_char_boundary(i))?;
-        if !ADDRESS.is_match(&self.text[start..word.end]) {
-            return None;
-        }
-        let speakers = state.turn.clone().unwrap_or_default();
-        let turn_views = &self.views[state.turn_start.min(view.index)..=view.index];
-        turn_views
-            .iter()
-            .rev()
-            .flat_map(|v| v.mentions.iter().rev())
-            .filter(|m| m.span.end <= word.start || m.span.start > view.span.end)
-            .map(|m| m.entity)
-            .find(|&e| {
-                self.entities[e.0].actor_kind == Some(ActorKind::Person) && !speakers.contains(&e)
-            })
-            .or_else(|| {
-                state
-                    .previous_turn
-                    .as_ref()
-                    .and_then(|p| p.first().copied())
-            })
-    }
-
-    /// Actors joined to the speaker as one subject: "X and I", "X—and I".
-    fn joint_subjects(&self, view: &SentenceView, state: &State) -> Vec<EntityId> {
-        let mut out = Vec::new();
-        for mention in view.mentions {
-            if self.entities[mention.entity.0].actor_kind != Some(ActorKind::Person) {
-                continue;
-            }
-            let after = &self.text[mention.span.end..view.span.end];
-            if JOINT.is_match(after) {
-                out.push(mention.entity);
-            }
-        }
-        for found in ADDRESS_AND_I.find_iter(&self.text[view.span.clone()]) {
-            let end = view.span.start + found.end();
-            let word = view.layout.word_before(end - 5).unwrap_or(0..0);
-            if let Some(person) = self.addressed(view, &word, state) {
-                out.push(person);
-            }
-        }
-        out
-    }
-
-    /// The actor mention (and those coordinated with it) that starts
-    /// within a word of `at`: "said Sir Stephen Bubb", "according to X".
-    fn actor_after(&self, view: &SentenceView, at: usize) -> Option<Vec<EntityId>> {
-        let mention = view
-            .mentions
-            .iter()
-            .find(|m| m.span.start >= at && self.is_actor(m))?;
-        (view.layout.words_between(at, mention.span.start) <= 1).then(|| vec![mention.entity])
-    }
-
-    /// An actor mention ending at most one word before `at` ("IPPR report",
-    /// "Acevo’s report").
-    fn actor_just_before(&self, view: &SentenceView, at: usize) -> Option<EntityId> {
-        view.mentions
-            .iter()
-            .rev()
-            .find(|m| m.span.end <= at && self.is_actor(m))
-            .filter(|m| view.layout.words_between(m.span.end, at) <= 1)
-            .map(|m| m.entity)
-    }
-
-    /// `mention` and the actors coordinated before it: "Owen and Hutton".
-    fn coordinated(&self, view: &SentenceView, mention: &Mention) -> Vec<EntityId> {
-        let mut actors = vec![mention.entity];
-        let mut start = mention.span.start;
-        while let Some(previous) = view
-            .mentions
-            .iter()
-            .rev()
-            .find(|m| m.span.end <= start && self.is_actor(m))
-        {
-            let gap = self.text[previous.span.end..start].trim();
-            if !matches!(gap, "and" | "," | "&" | ", and") {
-                break;
-            }
-            actors.insert(0, previous.entity);
-            start = previous.span.start;
-        }
-        actors.dedup();
-        actors
-    }
-
-    /// The organisation mentioned last (here or before) whose name has
-    /// `head` in it: "the Commission" → Better Public Services Commission.
-    /// A generic head ("the think tank") takes the last organisation.
-    fn last_body(&self, view: &SentenceView, head: &str) -> Option<EntityId> {
-        let generic = matches!(
-            head,
-            "tank" | "charity" | "organisation" | "organization" | "body" | "group"
-        );
-        let upto = view.index.min(self.views.len().saturating_sub(1));
-        self.views[..=upto]
-            .iter()
-            .rev()
-            .flat_map(|v| v.mentions.iter().rev())
-            .find(|m| {
-                let entity = &self.entities[m.entity.0];
-                entity.actor_kind == Some(ActorKind::Organisation)
-                    && (generic
-                        || entity
-                            .name
-                            .to_lowercase()
-                            .split_whitespace()
-                            .any(|w| w == head))
-            })
-            .map(|m| m.entity)
-    }
-
     /// Does the sentence refer to a publication by a definite phrase ("the
     /// report", "its recommendations", "our report")?
     fn refers_to_report(&self, view: &SentenceView) -> bool {
@@ -598,7 +256,45 @@ impl Attributor<'_> {
         }) || self.titles.iter().any(|t| view.span.contains(&t.start))
     }
 
-    fn is_cue(&self, view: &SentenceView, word: &std::ops::Range<usize>, cue: Cue) -> bool {
+    /// Whose voice each sentence is in, whatever it reports: the speaker of
+    /// its turn, else the author (`None` for speaker lines and anonymous
+    /// text). A citation made while reporting someone is still the
+    /// speaker's.
+    pub fn voices(&self) -> Vec<Option<Vec<EntityId>>> {
+        let mut turn: Option<Vec<EntityId>> = None;
+        self.views
+            .iter()
+            .map(|view| {
+                if let Some(speakers) = self.turns.get(&view.index) {
+                    turn = Some(speakers.clone());
+                    return None;
+                }
+                turn.clone().or_else(|| self.author.map(|a| vec![a]))
+            })
+            .collect()
+    }
+
+    /// A reporting verb, or a stance verb that states its subject's
+    /// position ("X welcomes", "X calls for", "X is committed to").
+    fn is_frame_verb(&self, found: &LexMatch) -> bool {
+        self.lexicon.cues(found).iter().any(|cue| {
+            matches!(
+                cue,
+                Cue::Reporting
+                    | Cue::Stance {
+                        side: Side::Before | Side::Complement,
+                        ..
+                    }
+            )
+        })
+    }
+
+    pub(super) fn is_cue(
+        &self,
+        view: &SentenceView,
+        word: &std::ops::Range<usize>,
+        cue: Cue,
+    ) -> bool {
         view.cues.iter().any(|found| {
             found.span.start <= word.start
                 && found.span.end >= word.end
@@ -606,7 +302,7 @@ impl Attributor<'_> {
         })
     }
 
-    fn is_actor(&self, mention: &Mention) -> bool {
+    pub(super) fn is_actor(&self, mention: &Mention) -> bool {
         self.entities[mention.entity.0].kind == EntityKind::Actor
     }
 
@@ -698,94 +394,5 @@ fn holding(actors: Vec<EntityId>, confidence: f64, how: How) -> Holding {
         confidence,
         how,
         quoted: None,
-    }
-}
-
-fn publisher(state: &State) -> Subject {
-    match state.report_author {
-        Some(author) => Subject::Actors(vec![author], PUBLICATION),
-        None => Subject::Unknown,
-    }
-}
-
-/// The actor mention that covers `word`, if any.
-fn actor_covering<'m>(
-    view: &'m SentenceView,
-    entities: &[Entity],
-    word: &std::ops::Range<usize>,
-) -> Option<&'m Mention> {
-    view.mentions.iter().find(|m| {
-        m.span.start <= word.start
-            && m.span.end >= word.end
-            && entities[m.entity.0].kind == EntityKind::Actor
-    })
-}
-
-/// Does the sentence hold a closed quotation of four words or more?
-fn has_quotation(sentence: &str) -> bool {
-    quotation_spans(sentence)
-        .iter()
-        .any(|span| sentence[span.clone()].split_whitespace().count() >= 4)
-}
-
-/// Byte ranges (within `sentence`) of the text inside “…” or "…" pairs.
-pub fn quotation_spans(sentence: &str) -> Vec<std::ops::Range<usize>> {
-    let mut spans = Vec::new();
-    let mut open: Option<usize> = None;
-    for (at, c) in sentence.char_indices() {
-        match (c, open) {
-            ('“', _) => open = Some(at + c.len_utf8()),
-            ('"', None) => open = Some(at + 1),
-            ('”' | '"', Some(start)) => {
-                spans.push(start..at);
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    spans
-}
-
-/// Is a quotation still open at the end of `sentence`? `open` is the state
-/// before it; `continued` skips an opening mark that only repeats an open
-/// quotation at the start of a new paragraph.
-fn quote_open_after(sentence: &str, open: bool, continued: bool) -> bool {
-    let mut open = open;
-    let mut chars = sentence.chars();
-    if continued {
-        chars.next();
-    }
-    for c in chars {
-        match c {
-            '“' => open = true,
-            '”' => open = false,
-            '"' => open = !open,
-            _ => {}
-        }
-    }
-    open
-}
-
-#[cfg(test)]
-mod tests {
-    use super::quote_open_after;
-
-    #[test]
-    fn quotation_state_table() {
-        let rows = [
-            ("Bubb said: “We fail.", false, false, true),
-            ("Too often we wait.", true, false, true),
-            ("Instead, change.”", true, false, false),
-            ("“We believe in it.", true, true, true),
-            ("He said \"stop\" and left.", false, false, false),
-            ("No quotes here.", false, false, false),
-        ];
-        for (sentence, open, continued, want) in rows {
-            assert_eq!(
-                quote_open_after(sentence, open, continued),
-                want,
-                "{sentence}"
-            );
-        }
     }
 }

@@ -182,8 +182,9 @@ pub fn find_titles(text: &str, views: &[SentenceView], entities: &[Entity]) -> V
     titles
 }
 
-/// Who cites what: each title is cited by the holders of its sentence (or
-/// by the document when nobody holds it); a definite reference to a
+/// Who cites what: each title is cited by the holders of its sentence, or
+/// when nobody argnet can name holds it by the sentence's voice (speaker or
+/// author), or else by the document; a definite reference to a
 /// publication ("the report", "our report", "its findings") cites the last
 /// report named before it.
 pub fn cite(
@@ -191,6 +192,7 @@ pub fn cite(
     lexicon: &Lexicon,
     views: &[SentenceView],
     holdings: &[Option<Holding>],
+    voices: &[Option<Vec<EntityId>>],
     titles: &[Title],
 ) -> Vec<LocalCitation> {
     let by_sentence: HashMap<usize, Vec<&Title>> =
@@ -200,10 +202,11 @@ pub fn cite(
         });
     let mut out = Vec::new();
     let mut last_report: Option<&Title> = None;
-    for (view, holding) in views.iter().zip(holdings) {
-        let holders: Vec<(Option<EntityId>, f64)> = match holding {
-            Some(h) => h.actors.iter().map(|&a| (Some(a), h.confidence)).collect(),
-            None => vec![(None, 0.9)],
+    for ((view, holding), voice) in views.iter().zip(holdings).zip(voices) {
+        let holders: Vec<(Option<EntityId>, f64)> = match (holding, voice) {
+            (Some(h), _) => h.actors.iter().map(|&a| (Some(a), h.confidence)).collect(),
+            (None, Some(voice)) => voice.iter().map(|&a| (Some(a), 0.8)).collect(),
+            (None, None) => vec![(None, 0.9)],
         };
         let here = by_sentence.get(&view.index);
         for title in here.into_iter().flatten() {

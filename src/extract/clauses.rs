@@ -46,6 +46,7 @@ impl Layout {
         let mut asides = Vec::new();
         let mut word_start: Option<usize> = None;
         let mut aside_start: Option<usize> = None;
+        let mut dashes: Vec<(usize, usize)> = Vec::new();
         let mut previous = ' ';
         let mut chars = sentence.char_indices().peekable();
         while let Some((offset, c)) = chars.next() {
@@ -63,9 +64,10 @@ impl Layout {
                         asides.push(start..at + 1);
                     }
                 }
-                ';' | ':' | '?' | '!' | '—' if aside_start.is_none() => breaks.push(at + 1),
+                ';' | ':' | '?' | '!' if aside_start.is_none() => breaks.push(at + 1),
+                '—' if aside_start.is_none() => dashes.push((at, c.len_utf8())),
                 '–' | '-' if aside_start.is_none() && previous == ' ' && next == ' ' => {
-                    breaks.push(at + 1)
+                    dashes.push((at, c.len_utf8()))
                 }
                 _ => {}
             }
@@ -78,6 +80,16 @@ impl Layout {
             // An unclosed bracket runs to the end of the sentence.
             asides.push(start..span.end);
         }
+        // Dashes in pairs enclose an aside ("X – a, b and c – works"); a
+        // lone dash breaks the clause.
+        for pair in dashes.chunks(2) {
+            match pair {
+                [(open, _), (close, width)] => asides.push(*open..close + width),
+                [(lone, width)] => breaks.push(lone + width),
+                _ => {}
+            }
+        }
+        asides.sort_by_key(|a| a.start);
         for found in cues {
             if lexicon.cues(found).contains(&Cue::ClauseBreak) {
                 breaks.push(found.span.start);
@@ -104,6 +116,11 @@ impl Layout {
     /// Are two positions in one clause?
     pub fn same_clause(&self, a: usize, b: usize) -> bool {
         self.clause(a) == self.clause(b)
+    }
+
+    /// Is a position inside a bracketed or dashed aside?
+    pub fn in_aside(&self, at: usize) -> bool {
+        self.asides.iter().any(|a| a.contains(&at))
     }
 
     /// Words that lie wholly between `from` and `to` (in either order),
@@ -144,6 +161,36 @@ impl Layout {
     }
 }
 
+/// Words that may stand between coordinated things: "X and Y", "X, Y or
+/// Z", "X/Y", "X and especially the Y", "X, such as Y", "X and simple Y".
+pub fn is_coordination(gap: &str) -> bool {
+    const LINKS: &[&str] = &["and", "or", "nor", "such", "as", "including", "especially"];
+    const FILLER: &[&str] = &["the", "a", "an", "either", "both", "also", "well"];
+    let lower = gap.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let punctuation_link = lower.contains([',', '/', '&']);
+    let mut linked = punctuation_link;
+    let mut free_words = 0;
+    for word in &words {
+        // "X, and greater Y": a new quantity, not a list.
+        if matches!(*word, "more" | "greater" | "less" | "fewer") {
+            return false;
+        }
+        if LINKS.contains(word) {
+            linked = true;
+        } else if !FILLER.contains(word) {
+            free_words += 1;
+        }
+    }
+    let only_marks = lower
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || ",/&‘’“”\"'()".contains(c));
+    linked && only_marks && free_words <= 2 && words.len() <= 5
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,7 +214,11 @@ mod tests {
             ("X is welcome, but Y is wasteful.", "X", "Y", false),
             ("X works although Y does not.", "X", "Y", false),
             ("Bubb said: X works.", "Bubb", "X", false),
-            ("X – a plan – Y", "X", "Y", false),
+            ("X – a plan – Y", "X", "Y", true),
+            ("X – a plan – Y", "plan", "Y", false),
+            ("X – and so Y", "X", "Y", false),
+            ("Act 2007—which they opposed—gave", "Act", "gave", true),
+            ("Act 2007—which they opposed—gave", "opposed", "gave", false),
             ("cost-effective X", "cost", "X", true),
             ("X (but not Y) works", "X", "works", true),
             ("X (but not Y) works", "Y", "works", false),
@@ -201,5 +252,26 @@ mod tests {
         assert_eq!(layout.words().len(), 3);
         assert_eq!(&text[layout.word_before(at(text, "report")).unwrap()], "s");
         assert_eq!(&text[layout.word_after(0).unwrap()], "Acevo");
+    }
+
+    #[test]
+    fn coordination_table() {
+        let rows = [
+            (" and ", true),
+            (", ", true),
+            ("/", true),
+            ("’ or ‘", true),
+            (" and especially the ", true),
+            (", such as ", true),
+            (" and simple ", true),
+            (" by public sector ", false),
+            (" of ", false),
+            (" to a private ", false),
+            (" ", false),
+            ("; ", false),
+        ];
+        for (gap, want) in rows {
+            assert_eq!(is_coordination(gap), want, "{gap:?}");
+        }
     }
 }

@@ -6,10 +6,11 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use super::actors::ActorIndex;
 use super::attribution::{Attributor, Holding, How};
 use super::citations::{self, LocalCitation};
 use super::clauses::{Layout, SentenceView};
-use super::discovery::{ActorIndex, DocumentDiscovery};
+use super::discovery::DocumentDiscovery;
 use super::entity::{Entity, EntityId, EntityKind, Origin};
 use super::lexicon::{AGREEMENT_PATTERN, LexMatch, Lexicon};
 use super::mentions::{Mention, MentionMatcher};
@@ -108,7 +109,7 @@ pub fn extract_document(
         .filter(|t| t.kind != super::SourceKind::Url)
         .map(|t| t.span.clone())
         .collect();
-    let holdings = Attributor {
+    let attributor = Attributor {
         text,
         entities,
         lexicon: shared.lexicon,
@@ -117,8 +118,9 @@ pub fn extract_document(
         author,
         kind: document.meta.kind,
         titles: &title_spans,
-    }
-    .attribute();
+    };
+    let holdings = attributor.attribute();
+    let voices = attributor.voices();
 
     // Concepts the codebook lacks: repeated phrases, kept below only where
     // a cue governs them.
@@ -227,7 +229,7 @@ pub fn extract_document(
         ));
     }
     affiliations.extend(speaker_affiliations(found, shared.actors, entities));
-    let citations = citations::cite(text, shared.lexicon, &views, &holdings, &titles);
+    let citations = citations::cite(text, shared.lexicon, &views, &holdings, &voices, &titles);
     dedup_statements(&mut statements);
 
     // Discovered concepts that took a stance, renumbered from 0 after the

@@ -39,6 +39,8 @@ pub enum Side {
     Modifies,
     /// "X is vital": the cue comes after.
     After,
+    /// "X stifles Y": a verb judging its subject, which comes before.
+    Subject,
     /// Either side; the nearer thing wins.
     Either,
 }
@@ -51,6 +53,7 @@ impl Side {
             "modal" => Side::Modal,
             "modifies" => Side::Modifies,
             "after" => Side::After,
+            "subject" => Side::Subject,
             "either" => Side::Either,
             _ => return None,
         })

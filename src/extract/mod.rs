@@ -7,6 +7,7 @@
 //! independent, so both passes run in parallel. It builds no graph and
 //! touches no file.
 
+mod actors;
 mod affiliations;
 mod attribution;
 mod citations;
@@ -15,9 +16,13 @@ pub mod codebook;
 mod discovery;
 mod document;
 pub mod entity;
+mod frames;
 pub mod lexicon;
 pub mod mentions;
 mod phrases;
+mod quotes;
+#[cfg(test)]
+mod rule_tests;
 mod speakers;
 mod stance;
 
@@ -164,7 +169,7 @@ pub fn extract(corpus: &Corpus, codebook: &Codebook, config: &ExtractConfig) -> 
             found.candidates.clear();
         }
     }
-    let actors = discovery::merge(&mut entities, &discoveries);
+    let actors = actors::merge(&mut entities, &discoveries);
     let matcher = MentionMatcher::new(&entities);
     let shared = document::Shared {
         entities: &entities,

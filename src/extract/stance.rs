@@ -19,11 +19,12 @@
 //! A concept that merely shares a sentence with a cue gets nothing. Who
 //! holds the sentence is decided in `attribution.rs`.
 
-use super::attribution::{Holding, quotation_spans};
-use super::clauses::SentenceView;
+use super::attribution::Holding;
+use super::clauses::{SentenceView, is_coordination};
 use super::entity::{Entity, EntityId, EntityKind};
 use super::lexicon::{Cue, LexMatch, Lexicon, Side};
 use super::mentions::Mention;
+use super::quotes::quotation_spans;
 use super::{Stance, Statement};
 
 /// How many words a cue reaches, by where it stands.
@@ -33,7 +34,7 @@ fn reach(side: Side) -> usize {
         Side::Before => 8,
         Side::Modal => 4,
         Side::Modifies => 2,
-        Side::After => 16,
+        Side::After | Side::Subject => 16,
         Side::Either => 6,
     }
 }
@@ -174,7 +175,7 @@ impl StanceContext<'_> {
             for role in self.lexicon.cues(found) {
                 let Cue::Stance {
                     stance,
-                    side: Side::After,
+                    side: side @ (Side::After | Side::Subject),
                     weight,
                 } = *role
                 else {
@@ -190,7 +191,7 @@ impl StanceContext<'_> {
                 let opener = self.text[first.clone()].to_lowercase();
                 if first.start >= found.span.start
                     || !matches!(opener.as_str(), "it" | "this" | "that")
-                    || self.is_attributive(found)
+                    || (side == Side::After && self.is_attributive(found))
                 {
                     continue;
                 }
@@ -238,7 +239,7 @@ impl StanceContext<'_> {
                 let before = found.span.end <= concept.span.start;
                 let after = found.span.start >= concept.span.end;
                 let usable = match side {
-                    Side::After => after,
+                    Side::After | Side::Subject => after,
                     Side::Either => before || after,
                     _ => before,
                 };
@@ -278,7 +279,7 @@ impl StanceContext<'_> {
                 } else {
                     // "effective outcomes": a one-word judgement before a
                     // noun describes that noun, not the clause's subject.
-                    if self.is_attributive(found) {
+                    if side == Side::After && self.is_attributive(found) {
                         continue;
                     }
                     // The first concept of the clause, and its coordinates.
@@ -401,7 +402,7 @@ impl StanceContext<'_> {
             matches!(
                 c,
                 Cue::Stance {
-                    side: Side::Modifies | Side::After,
+                    side: Side::Modifies | Side::After | Side::Subject,
                     ..
                 }
             )
@@ -491,36 +492,6 @@ impl StanceContext<'_> {
     }
 }
 
-/// Words that may stand between coordinated things: "X and Y", "X, Y or
-/// Z", "X/Y", "X and especially the Y", "X, such as Y", "X and simple Y".
-fn is_coordination(gap: &str) -> bool {
-    const LINKS: &[&str] = &["and", "or", "nor", "such", "as", "including", "especially"];
-    const FILLER: &[&str] = &["the", "a", "an", "either", "both", "also", "well"];
-    let lower = gap.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let punctuation_link = lower.contains([',', '/', '&']);
-    let mut linked = punctuation_link;
-    let mut free_words = 0;
-    for word in &words {
-        // "X, and greater Y": a new quantity, not a list.
-        if matches!(*word, "more" | "greater" | "less" | "fewer") {
-            return false;
-        }
-        if LINKS.contains(word) {
-            linked = true;
-        } else if !FILLER.contains(word) {
-            free_words += 1;
-        }
-    }
-    let only_marks = lower
-        .chars()
-        .all(|c| c.is_alphanumeric() || c.is_whitespace() || ",/&‘’“”\"'()".contains(c));
-    linked && only_marks && free_words <= 2 && words.len() <= 5
-}
-
 fn opposite(stance: Stance) -> Stance {
     match stance {
         Stance::Support => Stance::Critique,
@@ -531,30 +502,4 @@ fn opposite(stance: Stance) -> Stance {
 /// Confidences are kept to three places so that output stays stable.
 fn round(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_coordination;
-
-    #[test]
-    fn coordination_table() {
-        let rows = [
-            (" and ", true),
-            (", ", true),
-            ("/", true),
-            ("’ or ‘", true),
-            (" and especially the ", true),
-            (", such as ", true),
-            (" and simple ", true),
-            (" by public sector ", false),
-            (" of ", false),
-            (" to a private ", false),
-            (" ", false),
-            ("; ", false),
-        ];
-        for (gap, want) in rows {
-            assert_eq!(is_coordination(gap), want, "{gap:?}");
-        }
-    }
 }
