@@ -6,5 +6,7 @@ mod build;
 mod cli;
 mod common;
 mod corpus;
+mod eval;
 mod export;
+mod extract;
 mod robustness;
