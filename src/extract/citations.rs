@@ -65,6 +65,25 @@ static GOVERNMENT_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"\b(?:https?://|www\.)[^\s)”"’<>]+"#).expect("URL pattern"));
 
+/// The publication nouns NAMED_PUBLICATION needs, to skip sentences that
+/// have none.
+static REPORT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build([
+            "report",
+            "paper",
+            "review",
+            "study",
+            "pamphlet",
+            "book",
+            "strategy",
+            "manifesto",
+            "publication",
+        ])
+        .expect("publication words")
+});
+
 /// A cited item named in a sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Title {
@@ -108,19 +127,23 @@ pub fn find_titles(text: &str, views: &[SentenceView], entities: &[Entity]) -> V
                 });
             }
         };
-        for captures in LAW.captures_iter(sentence) {
+        let possible = |words: &[&str]| words.iter().any(|w| sentence.contains(w));
+        let laws = possible(&["Act", "Bill"]);
+        let documents = possible(&["Statement", "Review", "Paper", "Speech"]);
+        let publications = REPORT_WORDS.is_match(sentence);
+        for captures in if_possible(laws, LAW.captures_iter(sentence)) {
             let m = captures.get(1).expect("group 1");
             push(at(m.range()), m.as_str(), SourceKind::Legislation);
         }
-        for captures in GOVERNMENT_DOCUMENT.captures_iter(sentence) {
+        for captures in if_possible(documents, GOVERNMENT_DOCUMENT.captures_iter(sentence)) {
             let m = captures.get(1).expect("group 1");
             push(at(m.range()), m.as_str(), SourceKind::GovernmentDocument);
         }
-        for captures in NAMED_PUBLICATION.captures_iter(sentence) {
+        for captures in if_possible(publications, NAMED_PUBLICATION.captures_iter(sentence)) {
             let m = captures.get(1).expect("group 1");
             push(at(m.range()), m.as_str(), SourceKind::Report);
         }
-        for captures in SUBTITLED.captures_iter(sentence) {
+        for captures in if_possible(sentence.contains(": "), SUBTITLED.captures_iter(sentence)) {
             let (main, all) = (
                 captures.get(1).expect("group 1"),
                 captures.get(0).expect("match"),
@@ -140,7 +163,8 @@ pub fn find_titles(text: &str, views: &[SentenceView], entities: &[Entity]) -> V
             push(at(all.range()), all.as_str(), SourceKind::Report);
         }
         let words = sentence.split_whitespace().count();
-        for m in URL.find_iter(sentence) {
+        let web = sentence.contains("www.") || sentence.contains("http");
+        for m in if_possible(web, URL.find_iter(sentence)) {
             let url = m.as_str().trim_end_matches(['.', ',', ';', ':']);
             if words > 3 {
                 found.push(Title {
@@ -246,6 +270,12 @@ pub fn cite(
         }
     }
     out
+}
+
+/// `items` when `possible`, else nothing, without running the search:
+/// `take(0)` never asks the iterator for an item.
+fn if_possible<I: Iterator>(possible: bool, items: I) -> std::iter::Take<I> {
+    items.take(if possible { usize::MAX } else { 0 })
 }
 
 #[cfg(test)]

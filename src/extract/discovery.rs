@@ -9,6 +9,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 
 use super::codebook::ActorKind;
@@ -267,10 +268,41 @@ pub fn discover_document(document: &Document) -> DocumentDiscovery {
     found
 }
 
+/// Words one of which each pattern needs, so that a sentence without any
+/// skips that pattern (most sentences have none): titles, organisation
+/// suffixes, role words.
+static TITLE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut words = plain(TITLES, "courtesy");
+    words.extend(plain(TITLES, "peerage"));
+    AhoCorasick::new(words).expect("title words")
+});
+static SUFFIX_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(plain(ORGANISATIONS, "suffix")).expect("suffix words"));
+static ROLE_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(plain(ROLES, ""))
+        .expect("role words")
+});
+
+fn plain(text: &str, wanted: &str) -> Vec<String> {
+    parse_cue_file(text, "")
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|l| l.section == wanted)
+        .map(|l| l.phrase)
+        .collect()
+}
+
 /// Candidate actors in one sentence, left to right by pattern.
 pub fn candidates_in(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for found in TITLED_PERSON.find_iter(text) {
+    let titled = TITLE_WORDS.is_match(text);
+    let suffixed = SUFFIX_WORDS.is_match(text);
+    let roles = text.contains(" of ") && ROLE_NAMES.is_match(text);
+    let described = text.contains(", a");
+    let example = text.contains("such as");
+    for found in if_possible(titled, TITLED_PERSON.find_iter(text)) {
         let written = found.as_str();
         let words: Vec<&str> = written.split_whitespace().collect();
         if words.iter().skip(1).any(|w| OFFICES.contains(w)) {
@@ -280,12 +312,12 @@ pub fn candidates_in(text: &str) -> Vec<Candidate> {
             out.push(person(name));
         }
     }
-    for captures in MEMBER.captures_iter(text) {
+    for captures in if_possible(text.contains("MP"), MEMBER.captures_iter(text)) {
         if let Some(name) = person_name(&captures[1]) {
             out.push(person(name));
         }
     }
-    for captures in SUFFIXED_ORGANISATION.captures_iter(text) {
+    for captures in if_possible(suffixed, SUFFIXED_ORGANISATION.captures_iter(text)) {
         let before = captures.get(1).map_or("", |m| m.as_str().trim());
         if ["a", "an", "A", "An"].contains(&before) {
             continue;
@@ -294,14 +326,17 @@ pub fn candidates_in(text: &str) -> Vec<Candidate> {
             out.push(organisation(&name));
         }
     }
-    for pattern in [&*DESCRIBED_ORGANISATION, &*EXAMPLE_ORGANISATION] {
-        for captures in pattern.captures_iter(text) {
+    for (pattern, possible) in [
+        (&*DESCRIBED_ORGANISATION, described),
+        (&*EXAMPLE_ORGANISATION, example),
+    ] {
+        for captures in if_possible(possible, pattern.captures_iter(text)) {
             if let Some(name) = trim_name(&captures[1]) {
                 out.push(organisation(&name));
             }
         }
     }
-    for captures in ROLE_OF_ORGANISATION.captures_iter(text) {
+    for captures in if_possible(roles, ROLE_OF_ORGANISATION.captures_iter(text)) {
         for group in [1, 2] {
             if let Some(name) = captures.get(group).and_then(|m| trim_name(m.as_str())) {
                 out.push(organisation(&name));
@@ -335,6 +370,12 @@ fn trim_name(run: &str) -> Option<String> {
         .iter()
         .any(|w| w.chars().next().is_some_and(char::is_uppercase) && !GENERIC.contains(w));
     (specific || (words.len() == 1 && words[0].chars().count() > 2)).then(|| words.join(" "))
+}
+
+/// `items` when `possible`, else nothing, without running the search:
+/// `take(0)` never asks the iterator for an item.
+fn if_possible<I: Iterator>(possible: bool, items: I) -> std::iter::Take<I> {
+    items.take(if possible { usize::MAX } else { 0 })
 }
 
 #[cfg(test)]
