@@ -91,8 +91,14 @@ impl Layout {
         }
         asides.sort_by_key(|a| a.start);
         for found in cues {
-            if lexicon.cues(found).contains(&Cue::ClauseBreak) {
+            let roles = lexicon.cues(found);
+            if roles.contains(&Cue::ClauseBreak) || roles.contains(&Cue::SubordinateBreak) {
                 breaks.push(found.span.start);
+            }
+            if roles.contains(&Cue::SubordinateBreak)
+                && let Some(comma) = text[found.span.end..span.end].find(',')
+            {
+                breaks.push(found.span.end + comma + 1);
             }
         }
         breaks.retain(|&at| !asides.iter().any(|a| a.contains(&at)));
@@ -213,6 +219,8 @@ mod tests {
             ("X is welcome; Y is not.", "X", "Y", false),
             ("X is welcome, but Y is wasteful.", "X", "Y", false),
             ("X works although Y does not.", "X", "Y", false),
+            ("Although X fails, Y is vital.", "X", "Y", false),
+            ("Although X fails, Y is vital.", "Y", "vital", true),
             ("Bubb said: X works.", "Bubb", "X", false),
             ("X – a plan – Y", "X", "Y", true),
             ("X – a plan – Y", "plan", "Y", false),

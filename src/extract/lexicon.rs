@@ -76,6 +76,8 @@ pub enum Cue {
     Reporting,
     ReportNoun,
     ClauseBreak,
+    /// A clause break whose clause ends at the next comma ("although").
+    SubordinateBreak,
     Auxiliary,
 }
 
@@ -206,7 +208,10 @@ impl Lexicon {
             }),
             (REPORTING, "reporting", |_| Some(Cue::Reporting)),
             (REPORT_NOUNS, "report", |_| Some(Cue::ReportNoun)),
-            (CLAUSE_BREAKS, "break", |_| Some(Cue::ClauseBreak)),
+            (CLAUSE_BREAKS, "break", |section| match section {
+                "subordinate" => Some(Cue::SubordinateBreak),
+                _ => Some(Cue::ClauseBreak),
+            }),
             (AUXILIARIES, "auxiliary", |_| Some(Cue::Auxiliary)),
         ];
         for (text, default, cue_of) in grammar {

@@ -202,6 +202,27 @@ fn stance_table() {
                 "Stephen Bubb supports role of the third sector",
             ],
         ),
+        // A cue's object ends at a comma; a subordinate clause ends there
+        // too; "there is" has no subject to judge.
+        (
+            "Bubb said ministers must reduce waits, localism and personalisation can be very effective.",
+            &[
+                "Stephen Bubb supports localism",
+                "Stephen Bubb supports personalisation",
+            ],
+        ),
+        (
+            "Although the Work Programme failed, Bubb said localism is vital.",
+            &[
+                "Stephen Bubb critiques Work Programme",
+                "Stephen Bubb supports localism",
+            ],
+        ),
+        ("Bubb said there is an opportunity in localism.", &[]),
+        (
+            "Bubb said reform is an opportunity to pursue localism.",
+            &["Stephen Bubb supports localism"],
+        ),
         // A possessive actor holds its own cue.
         (
             "The plan builds on Bubb’s commitment to personalisation.",

@@ -269,8 +269,18 @@ impl StanceContext<'_> {
                         Some(true) => (distance, true),
                         Some(false) => continue,
                         None => {
-                            let window_end = found.span.end;
-                            if !self.first_in_reach(view, concepts, window_end, concept) {
+                            if !self.first_in_reach(view, concepts, found.span.end, concept) {
+                                continue;
+                            }
+                            // "reduce hospital waits, top down plans": past a
+                            // comma the cue's own object has ended.
+                            let first = concepts
+                                .iter()
+                                .find(|m| m.span.start >= found.span.end)
+                                .map_or(concept.span.start, |m| m.span.start);
+                            if side != Side::Complement
+                                && self.text[found.span.end..first].contains(',')
+                            {
                                 continue;
                             }
                             (distance, false)
@@ -279,7 +289,9 @@ impl StanceContext<'_> {
                 } else {
                     // "effective outcomes": a one-word judgement before a
                     // noun describes that noun, not the clause's subject.
-                    if side == Side::After && self.is_attributive(found) {
+                    if side == Side::After
+                        && (self.is_attributive(found) || self.is_existential(view, found))
+                    {
                         continue;
                     }
                     // The first concept of the clause, and its coordinates.
@@ -420,6 +432,22 @@ impl StanceContext<'_> {
             .rev()
             .collect();
         NOMINAL.contains(&word.to_lowercase().as_str())
+    }
+
+    /// "there is an opportunity": an existential sentence has no subject
+    /// for the judgement to be about.
+    fn is_existential(&self, view: &SentenceView, found: &LexMatch) -> bool {
+        let mut words = view
+            .layout
+            .words()
+            .iter()
+            .rev()
+            .filter(|w| w.end <= found.span.start)
+            .map(|w| self.text[w.clone()].to_lowercase());
+        let (Some(verb), Some(there)) = (words.next(), words.next()) else {
+            return false;
+        };
+        there == "there" && matches!(verb.as_str(), "is" | "are" | "was" | "were" | "be")
     }
 
     /// A one-word cue followed by a word that is not a preposition or
