@@ -9,9 +9,11 @@
 //!    at either end are dropped. "‘Total Place’" = "total place",
 //!    "ResPublica’s" = "respublica", "the Conservatives" = "conservatives".
 //! 2. A graph node's forms are its label, then its seen aliases (sorted).
-//! 3. The gold forms of a canonical name are its name and its aliases. They
-//!    are looked up first in the gold entries of the same document, then in
-//!    every gold document (canonical names are the same across documents).
+//! 3. The gold forms of a canonical name are its name and its aliases (names
+//!    used only in statements and citations count too, without aliases).
+//!    They are looked up first in the gold entries of the same document,
+//!    then in every gold document (canonical names are the same across
+//!    documents).
 //! 4. The first of the node's forms that equals a gold form gives the
 //!    canonical name; a node that matches nothing keeps its own label (and
 //!    is a false positive wherever it is scored).

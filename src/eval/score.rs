@@ -136,8 +136,45 @@ pub struct EvalReport {
 
 type Statement = (String, String, String, Stance);
 
-/// Score `graph` against `gold`. O(E·V + G) for E evidence items, V names
-/// per node and G gold units.
+/// Score `graph` against `gold`: precision, recall and F1 of each unit, as
+/// sets (the gold README's "Notes for scoring"), with names matched by
+/// [`super::names`]. O(E·V + G) for E evidence items, V names per node and
+/// G gold units.
+///
+/// ```
+/// use std::path::Path;
+/// use argnet::eval::{Gold, evaluate};
+/// use argnet::model::{ArgGraph, DocumentRecord, Evidence, Node, NodeKind, Relation};
+///
+/// let mut graph = ArgGraph::new("g");
+/// let owen = graph.add_node(Node::new(NodeKind::Actor, "Rob Owen"));
+/// let society = graph.add_node(Node::new(NodeKind::Concept, "the Big Society"));
+/// let evidence = Evidence {
+///     document: "a.txt".into(),
+///     span: 0..20,
+///     text: "We believe in the Big Society.".into(),
+///     confidence: 0.9,
+/// };
+/// graph.add_occurrence(owen, society, Relation::Supports, Some(evidence));
+/// graph.documents.push(DocumentRecord {
+///     id: "a.txt".into(),
+///     file: "seeds/a.txt".into(),
+///     meta: Default::default(),
+///     sha256: String::new(),
+///     bytes: 20,
+///     encoding: argnet::corpus::Encoding::Utf8,
+///     content: 0..20,
+///     sentences: 1,
+/// });
+/// let gold = Gold::parse(r#"{"documents": [{"file": "a.txt", "statements": [
+///     {"actor": "Rob Owen", "concept": "Big Society", "stance": "support"},
+///     {"actor": "Will Hutton", "concept": "Big Society", "stance": "support"}]}]}"#,
+///     Path::new("gold.json")).unwrap();
+/// let report = evaluate(&graph, &gold);
+/// // "the Big Society" matches "Big Society"; Hutton is missed.
+/// assert_eq!((report.statements.tp, report.statements.fp, report.statements.false_negatives), (1, 0, 1));
+/// assert!((report.statements.f1 - 2.0 / 3.0).abs() < 1e-9);
+/// ```
 pub fn evaluate(graph: &ArgGraph, gold: &Gold) -> EvalReport {
     // Gold document index by file name, and graph document id → that index.
     let by_file: BTreeMap<&str, usize> = gold
@@ -164,15 +201,24 @@ pub fn evaluate(graph: &ArgGraph, gold: &Gold) -> EvalReport {
         .map(|(_, d)| d.file.clone())
         .collect();
 
+    // Canonical names: the listed actors and concepts with their aliases,
+    // then the names statements and citations use (without aliases).
+    const NONE: &[String] = &[];
     let actor_names = NameIndex::new(
         &gold
             .documents
             .iter()
             .map(|d| {
-                d.actors
+                let listed = d
+                    .actors
                     .iter()
-                    .map(|a| (a.name.as_str(), a.aliases.as_slice()))
-                    .collect()
+                    .map(|a| (a.name.as_str(), a.aliases.as_slice()));
+                let used = d
+                    .statements
+                    .iter()
+                    .map(|s| (s.actor.as_str(), NONE))
+                    .chain(d.citations.iter().map(|c| (c.citing.as_str(), NONE)));
+                listed.chain(used).collect()
             })
             .collect::<Vec<_>>(),
     );
@@ -181,10 +227,12 @@ pub fn evaluate(graph: &ArgGraph, gold: &Gold) -> EvalReport {
             .documents
             .iter()
             .map(|d| {
-                d.concepts
+                let listed = d
+                    .concepts
                     .iter()
-                    .map(|c| (c.name.as_str(), c.aliases.as_slice()))
-                    .collect()
+                    .map(|c| (c.name.as_str(), c.aliases.as_slice()));
+                let used = d.statements.iter().map(|s| (s.concept.as_str(), NONE));
+                listed.chain(used).collect()
             })
             .collect::<Vec<_>>(),
     );

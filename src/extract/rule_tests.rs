@@ -496,3 +496,27 @@ fn min_confidence_filters_statements() {
     );
     assert!(ExtractConfig::default().with_min_confidence(1.5).is_err());
 }
+
+#[test]
+fn odd_text_does_not_panic() {
+    let rows = [
+        "",
+        "“",
+        "”Bubb said:",
+        "Bubb said “ unclosed quotation\n\n“and another",
+        "( [ — – - ) ] — said",
+        "Mr:\nLord :\n(Lab):\nThe ():",
+        "He said. She said. It said. They said. We said. I said.",
+        "Ünïcode “Big Society” ’s — it is not not not effective, rather than, not",
+        "www. http:// Act Bill : : report report",
+        "the report Remaking: A B: C D: E F",
+        "X and I. and I. —and I have",
+        "early intervention early intervention early intervention is vital",
+        "Janet F said...\n\nJanet F said...",
+    ];
+    for text in rows {
+        for kind in [NEWS, BLOG, DocumentKind::Transcript] {
+            let _ = statements(text, kind, Some("Stephen Bubb"));
+        }
+    }
+}
