@@ -303,7 +303,8 @@ pub fn candidates_in(text: &str) -> Vec<Candidate> {
     let described = text.contains(", a");
     let example = text.contains("such as");
     for found in if_possible(titled, TITLED_PERSON.find_iter(text)) {
-        let written = found.as_str();
+        // "Mr. Herford's": the possessive is not part of the name.
+        let written = found.as_str().trim_end_matches("'s").trim_end_matches("’s");
         let words: Vec<&str> = written.split_whitespace().collect();
         if words.iter().skip(1).any(|w| OFFICES.contains(w)) {
             continue;
@@ -355,6 +356,10 @@ pub fn candidates_in(text: &str) -> Vec<Candidate> {
 /// Drop function words at the start; refuse a run of generic words only
 /// ("County Council") or a single word that is no name.
 fn trim_name(run: &str) -> Option<String> {
+    // "Eichmann's Department": a possessive run is no name.
+    if run.contains("'s ") || run.contains("’s ") {
+        return None;
+    }
     let mut words: Vec<&str> = run.split_whitespace().collect();
     while words.first().is_some_and(|w| NOT_NAME_START.contains(w)) {
         words.remove(0);
@@ -403,6 +408,12 @@ mod tests {
                 &[("Lord Taylor of Holbeach", P)],
             ),
             ("Mr Speaker, I agree", &[]),
+            ("as Mr. Herford's plan shows", &[("Herford", P)]),
+            (
+                "Mrs Geraldine Thompson of Red Bank",
+                &[("Geraldine Thompson", P)],
+            ),
+            ("in Eichmann's Department of State", &[]),
             (
                 "introduced by Chris White, MP for Warwick.",
                 &[("Chris White", P)],

@@ -101,6 +101,9 @@ pub fn person_name(written: &str) -> Option<PersonName> {
         })
     };
     if let Some((title, rest)) = strip(&written, courtesy) {
+        // "of Red Bank" belongs to peers' names only.
+        let rest = rest.split(" of ").next().unwrap_or(&rest).to_owned();
+        let written = written.split(" of ").next().unwrap_or(&written).to_owned();
         if !NAME.is_match(&rest) {
             return None;
         }
@@ -368,6 +371,14 @@ mod tests {
                 Some(("Geoff Hoon", &["Rt Hon Geoff Hoon"])),
             ),
             ("Sarah McCarthy-Fry", Some(("Sarah McCarthy-Fry", &[]))),
+            (
+                "Mr. Goldberg",
+                Some(("Goldberg", &["Mr. Goldberg", "Mr Goldberg"])),
+            ),
+            (
+                "Mrs Jane Roe of Leeds",
+                Some(("Jane Roe", &["Mrs Jane Roe", "Mrs Roe"])),
+            ),
             ("Headlines", None),
             ("the report", None),
         ];
