@@ -73,7 +73,11 @@ pub fn contains_either(a: &str, b: &str) -> bool {
 }
 
 /// Gold canonical names by normalised form: per document, and over all
-/// documents (first document in file order wins on a clash).
+/// documents (first document in file order wins on a clash). The matching
+/// rule: a graph node's forms (label, then seen aliases) are normalised
+/// with [`normalise`]; the first that equals a normalised gold name or
+/// alias of the same document, else of any document, gives the canonical
+/// name; a node that matches none keeps its label.
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
     per_document: Vec<HashMap<String, String>>,

@@ -15,7 +15,7 @@
 //!   A citation made by a document itself counts as its author's.
 //!
 //! Gold documents are matched to graph documents by file name; names by
-//! [`super::names`].
+//! the rule documented on [`super::NameIndex`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -137,8 +137,8 @@ pub struct EvalReport {
 type Statement = (String, String, String, Stance);
 
 /// Score `graph` against `gold`: precision, recall and F1 of each unit, as
-/// sets (the gold README's "Notes for scoring"), with names matched by
-/// [`super::names`]. O(E·V + G) for E evidence items, V names per node and
+/// sets (the gold README's "Notes for scoring"), with names matched by the
+/// rule of [`super::normalise`] and [`super::NameIndex`]. O(E·V + G) for E evidence items, V names per node and
 /// G gold units.
 ///
 /// ```
