@@ -91,7 +91,7 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A form of address joined with the speaker: "The hon. Gentleman and I".
 static ADDRESS_AND_I: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:my|the)\s+(?:right\s+)?(?:hon\.?|noble)\s+(?:and\s+(?:learned|gallant)\s+)?(?:Friend|Gentleman|Lady|Member|Lord|Baroness)\s+and\s+I\b")
+    Regex::new(r"(?i)\b((?:my|the)\s+(?:right\s+)?(?:hon\.?|noble)\s+(?:and\s+(?:learned|gallant)\s+)?(?:Friend|Gentleman|Lady|Member|Lord|Baroness))\s+and\s+I\b")
         .expect("address-and-I pattern")
 });
 
@@ -280,7 +280,7 @@ impl Attributor<'_> {
             .iter()
             .rev()
             .flat_map(|v| v.mentions.iter().rev())
-            .filter(|m| m.span.end <= word.start || m.span.start > view.span.end)
+            .filter(|m| m.span.end <= word.start)
             .map(|m| m.entity)
             .find(|&e| {
                 self.entities[e.0].actor_kind == Some(ActorKind::Person) && !speakers.contains(&e)
@@ -305,10 +305,11 @@ impl Attributor<'_> {
                 out.push(mention.entity);
             }
         }
-        for found in ADDRESS_AND_I.find_iter(&self.text[view.span.clone()]) {
-            let end = view.span.start + found.end();
-            let word = view.layout.word_before(end - 5).unwrap_or(0..0);
-            if let Some(person) = self.addressed(view, &word, state) {
+        for found in ADDRESS_AND_I.captures_iter(&self.text[view.span.clone()]) {
+            let address_end = view.span.start + found.get(1).map_or(0, |m| m.end());
+            if let Some(word) = view.layout.word_before(address_end)
+                && let Some(person) = self.addressed(view, &word, state)
+            {
                 out.push(person);
             }
         }
