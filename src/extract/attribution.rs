@@ -16,7 +16,8 @@
 //!    that sentence's holder;
 //! 5. in a turn opened by a speaker line or comment header, the speaker;
 //! 6. in a blog, report or other authored text, the author;
-//! 7. in news, the last holder named (carried on, with less confidence).
+//! 7. in news, the last holder named, carried on with less confidence for up
+//!    to four sentences.
 //!
 //! Frame subjects are resolved in `frames.rs`, quotation marks in
 //! `quotes.rs`. It decides nothing about stance (that is `stance.rs`).
@@ -65,6 +66,8 @@ pub(super) const DESCRIBED: f64 = 0.75;
 const REPORT: f64 = 0.75;
 const AUTHOR: f64 = 0.8;
 const CARRIED: f64 = 0.65;
+/// Sentences a named holder is carried on for in news.
+const CARRY_REACH: usize = 4;
 
 /// What the attribution of one document needs.
 pub struct Attributor<'a> {
@@ -90,6 +93,8 @@ pub(super) struct State {
     pub(super) quote: Option<Vec<EntityId>>,
     pub(super) quote_open: bool,
     pub(super) last_explicit: Option<Holding>,
+    /// Position of the sentence `last_explicit` was found in.
+    pub(super) explicit_at: usize,
     pub(super) last_person: Option<EntityId>,
     pub(super) last_organisation: Option<EntityId>,
     pub(super) last_plural: Option<Vec<EntityId>>,
@@ -174,12 +179,16 @@ impl Attributor<'_> {
             {
                 Some(holding(vec![author], AUTHOR, How::Author))
             } else {
-                state.last_explicit.as_ref().map(|last| Holding {
-                    actors: last.actors.clone(),
-                    confidence: last.confidence.min(CARRIED),
-                    how: How::Carried,
-                    quoted: None,
-                })
+                state
+                    .last_explicit
+                    .as_ref()
+                    .filter(|_| position - state.explicit_at <= CARRY_REACH)
+                    .map(|last| Holding {
+                        actors: last.actors.clone(),
+                        confidence: last.confidence.min(CARRIED),
+                        how: How::Carried,
+                        quoted: None,
+                    })
             };
             let mut holding = holding;
             if let Some(h) = &mut holding {
@@ -235,6 +244,7 @@ impl Attributor<'_> {
                 && matches!(h.how, How::Frame | How::Quote | How::Report)
             {
                 state.last_explicit = Some(h.clone());
+                state.explicit_at = position;
             }
             self.remember(view, &mut state, frame.map(|(actors, _)| actors));
             out.push(holding);

@@ -310,6 +310,13 @@ fn attribution_table() {
             None,
             &["IPPR supports localism", "IPPR supports personalisation"],
         ),
+        // ... but not for ever.
+        (
+            "IPPR said localism is vital. One. Two. Three. Four. Personalisation is vital.",
+            NEWS,
+            None,
+            &["IPPR supports localism"],
+        ),
         // The author's own voice in a blog; nobody's in anonymous news.
         (
             "Personalisation is vital.",
