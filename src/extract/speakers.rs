@@ -189,6 +189,9 @@ pub fn parse_speaker_line(line: &str) -> Option<SpeakerLine> {
     }
     let cut = body.find(['(', ',']).unwrap_or(body.len());
     let person = person_name(body[..cut].trim())?;
+    if !is_office_list(&body[cut..]) {
+        return None;
+    }
     let mut party = None;
     let mut offices = Vec::new();
     for part in bracketed_and_comma_parts(&body[cut..]) {
@@ -205,6 +208,31 @@ pub fn parse_speaker_line(line: &str) -> Option<SpeakerLine> {
         offices,
         featured,
     })
+}
+
+/// After the name, a speaker line holds only bracketed parts and
+/// comma-separated offices in title case ("(Lab)", ", Parliamentary
+/// Under-Secretary (Department of Health)"), not a clause ("(Communist)
+/// radio in German", ", Mitchell said in a statement").
+fn is_office_list(rest: &str) -> bool {
+    const SMALL: &[&str] = &["of", "for", "and", "the", "to", "in", "on", "at"];
+    let mut outside = String::new();
+    let mut depth = 0usize;
+    for c in rest.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let outside = outside.trim();
+    (outside.is_empty() || outside.starts_with(','))
+        && outside.split(',').all(|part| {
+            part.split_whitespace().all(|word| {
+                word.chars().next().is_some_and(|c| !c.is_lowercase()) || SMALL.contains(&word)
+            })
+        })
 }
 
 /// "Rt Hon", "hon." and initials are the only full stops a speaker line
@@ -341,6 +369,9 @@ mod tests {
             "Bubb said: “We believe.”",
             "Key:",
             "That the Bill be read a second time.",
+            "East Berlin (Communist) radio in German to Germany:",
+            "Defends Ike Earlier, Mitchell said in a statement:",
+            "Pete Rozelle, the league commissioner, pointed out:",
         ] {
             assert!(
                 parse_speaker_line(line)
