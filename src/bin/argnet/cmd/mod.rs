@@ -3,6 +3,8 @@
 
 mod build;
 mod export;
+mod eval;
+mod evidence;
 
 use clap::{Parser, Subcommand};
 
@@ -28,6 +30,8 @@ pub struct Cli {
 enum Command {
     Build(build::BuildArgs),
     Export(export::ExportArgs),
+    Eval(eval::EvalArgs),
+    Evidence(evidence::EvidenceArgs),
 }
 
 /// How a successful command ended.
@@ -41,5 +45,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Build(args) => build::run(args),
         Command::Export(args) => export::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Evidence(args) => evidence::run(args),
     }
 }
