@@ -2,9 +2,9 @@
 //! config and prints what the library returns.
 
 mod build;
-mod export;
 mod eval;
 mod evidence;
+mod export;
 
 use clap::{Parser, Subcommand};
 
