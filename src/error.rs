@@ -61,6 +61,31 @@ pub enum Error {
         message: String,
     },
 
+    /// The filters of a view leave no node.
+    #[error(
+        "the filters leave none of the {nodes} nodes; relax them (fewer --kinds or --relations, a lower --min-weight, a larger --radius)"
+    )]
+    EmptyView { nodes: usize },
+
+    /// A picture was asked for and Graphviz `dot` is not installed.
+    #[error(
+        "cannot write {format}: Graphviz `dot` is not installed; {hint}, or write DOT with --to dot"
+    )]
+    GraphvizMissing {
+        format: &'static str,
+        hint: &'static str,
+    },
+
+    /// A gold-standard file (for `argnet eval`) that does not parse or
+    /// breaks the schema. `line` 0 means the problem has no one position.
+    #[error("{}{}: {message}", .path.display(), position(*.line, *.column))]
+    GoldFormat {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
     /// Graphviz was found but refused our input or failed.
     #[error("Graphviz `dot` failed on {}: {message}", .path.display())]
     Render { path: PathBuf, message: String },
@@ -81,6 +106,15 @@ impl Error {
             column,
             message: message.into(),
         }
+    }
+}
+
+/// `:line:column`, or nothing when the line is unknown (0).
+fn position(line: usize, column: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(":{line}:{column}")
     }
 }
 

@@ -1,10 +1,12 @@
 //! Export stage: the graph as Graphviz DOT, built with graphviz-rust's DOT
 //! model (never by string concatenation) and printed by its printer. Node
-//! shape and colour follow the node kind; stance edges are green (supports)
-//! and red dashed (critiques); other relations are grey and thin. Every node
-//! and edge has a tooltip (kind and counts; the evidence sentence), so the
-//! SVG can be explored in a browser. It does not filter: callers pass the
-//! graph they want drawn.
+//! shape and colour follow the node kind (or the community, when analysis
+//! stored one); node size follows a measure the caller scored; stance edges
+//! are green (supports) and red dashed (critiques), other relations grey and
+//! thin. Every node and edge has a tooltip (kind and counts; the evidence
+//! sentences), so the SVG can be explored in a browser, and a legend explains
+//! what is drawn. It does not filter (see `crate::view`) and computes no
+//! measure: callers pass the graph and the scores they want drawn.
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
@@ -12,35 +14,167 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
-use crate::model::{ArgGraph, Edge, Node, NodeKind, Relation};
+use super::legend::{Legend, legend_html};
+use super::render::{LayoutEngine, RankDir};
+use super::style::{self, number};
+use crate::model::{ArgGraph, Edge, Node, Relation};
 
 /// Longest label line, in characters, before wrapping.
 const LABEL_WIDTH: usize = 18;
 
-/// The graph as DOT text, ending in a newline.
+/// Evidence sentences shown in an edge tooltip.
+const TOOLTIP_SENTENCES: usize = 3;
+
+/// How to draw a graph. `DotStyle::default()` is the overview style without
+/// sizes; [`DotStyle::overview`] sizes nodes by mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DotStyle {
+    /// The layout engine named in the DOT (`layout=…`), so that plain
+    /// `dot -Tsvg file.dot` honours it.
+    pub layout: LayoutEngine,
+    /// Direction of ranks for the `dot` engine.
+    pub rankdir: Option<RankDir>,
+    /// Node sizes from a measure.
+    pub sizes: Option<NodeSizes>,
+    pub colour: ColourBy,
+    /// Draw a legend (otherwise just the title).
+    pub legend: bool,
+    /// Title; `None` uses the graph's name.
+    pub title: Option<String>,
+    /// Id of a node to draw with a heavy outline (the centre of an ego view).
+    pub highlight: Option<String>,
+}
+
+impl Default for DotStyle {
+    fn default() -> Self {
+        DotStyle {
+            layout: LayoutEngine::Neato,
+            rankdir: None,
+            sizes: None,
+            colour: ColourBy::Auto,
+            legend: true,
+            title: None,
+            highlight: None,
+        }
+    }
+}
+
+impl DotStyle {
+    /// The default style with nodes sized by their mentions.
+    pub fn overview(graph: &ArgGraph) -> Self {
+        let scores = graph.nodes().map(|(_, n)| n.mentions as f64).collect();
+        DotStyle::default().with_sizes(NodeSizes {
+            measure: "mentions".into(),
+            scores,
+        })
+    }
+
+    pub fn with_layout(mut self, layout: LayoutEngine) -> Self {
+        self.layout = layout;
+        self
+    }
+
+    pub fn with_rankdir(mut self, rankdir: Option<RankDir>) -> Self {
+        self.rankdir = rankdir;
+        self
+    }
+
+    pub fn with_sizes(mut self, sizes: NodeSizes) -> Self {
+        self.sizes = Some(sizes);
+        self
+    }
+
+    pub fn with_colour(mut self, colour: ColourBy) -> Self {
+        self.colour = colour;
+        self
+    }
+
+    pub fn with_legend(mut self, legend: bool) -> Self {
+        self.legend = legend;
+        self
+    }
+
+    pub fn with_title(mut self, title: Option<String>) -> Self {
+        self.title = title;
+        self
+    }
+
+    pub fn with_highlight(mut self, node_id: Option<String>) -> Self {
+        self.highlight = node_id;
+        self
+    }
+}
+
+/// One score per node of the drawn graph (by node index) and the name of
+/// the measure, for the legend and tooltips.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeSizes {
+    pub measure: String,
+    pub scores: Vec<f64>,
+}
+
+/// What the fill colour of a node shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColourBy {
+    /// By community when some node has a `community` attribute, else by kind.
+    #[default]
+    Auto,
+    Kind,
+    Community,
+}
+
+/// The graph as DOT text in the overview style, ending in a newline.
 pub fn graph_to_dot(graph: &ArgGraph) -> String {
+    graph_to_dot_with(graph, &DotStyle::overview(graph))
+}
+
+/// The graph as DOT text in `style`, ending in a newline.
+pub fn graph_to_dot_with(graph: &ArgGraph, style: &DotStyle) -> String {
     let mut context = PrinterContext::default();
-    let mut text = dot_graph(graph).print(&mut context);
+    let mut text = dot_graph(graph, style).print(&mut context);
     text.push('\n');
     text
 }
 
 /// The graph in graphviz-rust's DOT model.
-pub fn dot_graph(graph: &ArgGraph) -> Graph {
+pub fn dot_graph(graph: &ArgGraph, style: &DotStyle) -> Graph {
+    let by_community = match style.colour {
+        ColourBy::Kind => false,
+        ColourBy::Community => true,
+        ColourBy::Auto => graph.nodes().any(|(_, n)| style::community(n).is_some()),
+    };
+    let title = style.title.as_deref().unwrap_or(&graph.name);
+    let mut graph_attributes = vec![attribute("layout", style.layout.as_str())];
+    if let Some(rankdir) = style.rankdir {
+        graph_attributes.push(attribute("rankdir", rankdir.as_str()));
+    }
+    if style.layout != LayoutEngine::Dot {
+        // Organic layouts overlap nodes unless told not to.
+        graph_attributes.push(attribute("overlap", "prism"));
+    }
+    graph_attributes.extend([
+        attribute("splines", "true"),
+        attribute("outputorder", "edgesfirst"),
+        attribute("pad", "0.3"),
+        attribute("fontname", "Helvetica"),
+        attribute("labelloc", "t"),
+        attribute("labeljust", "l"),
+    ]);
+    if style.legend {
+        let legend = Legend {
+            title,
+            size_measure: style.sizes.as_ref().map(|s| s.measure.as_str()),
+            by_community,
+        };
+        graph_attributes.push(Attribute(
+            Id::Plain("label".into()),
+            Id::Html(format!("<{}>", legend_html(graph, &legend))),
+        ));
+    } else {
+        graph_attributes.extend([attribute("label", title), attribute("fontsize", "16")]);
+    }
     let mut statements = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            // An organic layout keeps a corpus overview compact; the
-            // attribute travels with the file, so `dot -Tsvg` honours it.
-            attribute("layout", "neato"),
-            attribute("overlap", "prism"),
-            attribute("splines", "true"),
-            attribute("outputorder", "edgesfirst"),
-            attribute("pad", "0.3"),
-            attribute("fontname", "Helvetica"),
-            attribute("label", &graph.name),
-            attribute("labelloc", "t"),
-            attribute("fontsize", "16"),
-        ])),
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attributes)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attribute("fontname", "Helvetica"),
             attribute("fontsize", "11"),
@@ -52,11 +186,24 @@ pub fn dot_graph(graph: &ArgGraph) -> Graph {
             attribute("fontsize", "9"),
         ])),
     ];
-    for (_, node) in graph.nodes() {
-        statements.push(Stmt::Node(DotNode::new(
-            node_id(&node.key),
-            node_attributes(node),
-        )));
+    let relative = style
+        .sizes
+        .as_ref()
+        .map(|s| style::relative_sizes(&s.scores));
+    for (index, node) in graph.nodes() {
+        let size = style.sizes.as_ref().zip(relative.as_ref()).map(|(s, r)| {
+            let at = index.index();
+            SizeOf {
+                measure: &s.measure,
+                score: s.scores.get(at).copied().unwrap_or(f64::NAN),
+                relative: r.get(at).copied().unwrap_or(0.0),
+            }
+        });
+        let mut attributes = node_attributes(node, size, by_community);
+        if style.highlight.as_deref() == Some(node.key.as_str()) {
+            attributes.push(attribute("penwidth", "3"));
+        }
+        statements.push(Stmt::Node(DotNode::new(node_id(&node.key), attributes)));
     }
     for (source, target, edge) in graph.edges() {
         statements.push(Stmt::Edge(DotEdge {
@@ -74,20 +221,25 @@ pub fn dot_graph(graph: &ArgGraph) -> Graph {
     }
 }
 
-fn node_attributes(node: &Node) -> Vec<Attribute> {
-    let (shape, fill, style) = match (node.kind, node.subkind.as_deref()) {
-        (NodeKind::Actor, Some("person")) => ("box", "#fde0c5", "rounded,filled"),
-        (NodeKind::Actor, _) => ("box", "#f6b26b", "filled"),
-        (NodeKind::Concept, _) => ("ellipse", "#cfe2f3", "filled"),
-        (NodeKind::Claim, _) => ("box", "#ffffff", "filled,dashed"),
-        (NodeKind::Source, _) => ("note", "#fff2cc", "filled"),
-        (NodeKind::Document, _) => ("folder", "#eeeeee", "filled"),
+struct SizeOf<'a> {
+    measure: &'a str,
+    score: f64,
+    relative: f64,
+}
+
+fn node_attributes(node: &Node, size: Option<SizeOf>, by_community: bool) -> Vec<Attribute> {
+    let look = style::node_look(node);
+    let community = style::community(node);
+    let fill = if by_community {
+        style::community_fill(community)
+    } else {
+        look.fill
     };
     let kind = match &node.subkind {
         Some(subkind) => format!("{} ({subkind})", node.kind.as_str()),
         None => node.kind.as_str().to_owned(),
     };
-    let tooltip = format!(
+    let mut tooltip = format!(
         "{}\n{kind}; {} mention{} in {} document{}",
         node.label,
         node.mentions,
@@ -95,58 +247,84 @@ fn node_attributes(node: &Node) -> Vec<Attribute> {
         node.documents.len(),
         plural(node.documents.len()),
     );
-    vec![
+    if let Some(size) = &size {
+        tooltip.push_str(&format!("\n{}: {}", size.measure, score_text(size.score)));
+    }
+    if let Some(community) = community {
+        tooltip.push_str(&format!("\ncommunity {community}"));
+    }
+    let mut attributes = vec![
         attribute("label", &wrap(&node.label, LABEL_WIDTH)),
-        attribute("shape", shape),
-        attribute("style", style),
+        attribute("shape", look.shape),
+        attribute("style", look.style),
         attribute("fillcolor", fill),
         attribute("tooltip", &tooltip),
-    ]
+    ];
+    if let Some(size) = size {
+        // A larger font grows the whole node and keeps the label readable.
+        attributes.push(attribute(
+            "fontsize",
+            &format!("{:.1}", 11.0 + 11.0 * size.relative),
+        ));
+    }
+    attributes
+}
+
+fn score_text(score: f64) -> String {
+    if score.is_finite() {
+        // Four significant decimals are plenty on a tooltip.
+        let rounded = (score * 10_000.0).round() / 10_000.0;
+        number(rounded)
+    } else {
+        "none".to_owned()
+    }
 }
 
 fn edge_attributes(edge: &Edge) -> Vec<Attribute> {
-    let width = format!("{:.2}", 0.8 + edge.weight.max(1.0).ln());
-    let mut attributes = match edge.relation {
-        Relation::Supports => vec![attribute("color", "#2e7d32"), attribute("penwidth", &width)],
-        Relation::Critiques => vec![
-            attribute("color", "#c62828"),
-            attribute("style", "dashed"),
-            attribute("penwidth", &width),
-        ],
-        Relation::CoOccurs => vec![
-            attribute("color", "#7986cb"),
-            attribute("dir", "none"),
-            attribute("constraint", "false"),
-            attribute("penwidth", "0.7"),
-        ],
-        Relation::AffiliatedWith => vec![
-            attribute("color", "#8d6e63"),
-            attribute("arrowhead", "odot"),
-        ],
-        Relation::Cites | Relation::Quotes => {
-            vec![attribute("color", "#8d6e63"), attribute("style", "dotted")]
-        }
-        Relation::Mentions => vec![
-            attribute("color", "#bdbdbd"),
-            attribute("arrowsize", "0.5"),
-            attribute("penwidth", "0.6"),
-        ],
+    let look = style::edge_look(edge.relation);
+    let width = if look.emphasised {
+        format!("{:.2}", 1.2 + edge.weight.max(1.0).ln())
+    } else {
+        "0.6".to_owned()
     };
+    let mut attributes = vec![
+        attribute("color", look.colour),
+        attribute("penwidth", &width),
+    ];
+    if look.style != "solid" {
+        attributes.push(attribute("style", look.style));
+    }
+    if look.arrowhead == "none" {
+        attributes.push(attribute("dir", "none"));
+    } else if look.arrowhead != "normal" {
+        attributes.push(attribute("arrowhead", look.arrowhead));
+    }
+    if !look.emphasised {
+        attributes.push(attribute("arrowsize", "0.5"));
+    }
+    if edge.relation == Relation::CoOccurs {
+        // Co-occurrence has no direction; it must not rank concepts.
+        attributes.push(attribute("constraint", "false"));
+    }
     attributes.push(attribute("tooltip", &edge_tooltip(edge)));
     attributes
 }
 
 fn edge_tooltip(edge: &Edge) -> String {
-    let mut tooltip = format!("{} (weight {})", edge.relation.as_str(), edge.weight);
-    if let Some(first) = edge.evidence.first() {
+    let mut tooltip = format!(
+        "{} (weight {})",
+        edge.relation.as_str(),
+        number(edge.weight)
+    );
+    for evidence in edge.evidence.iter().take(TOOLTIP_SENTENCES) {
         tooltip.push_str(&format!(
             "\n{}: \u{201c}{}\u{201d}",
-            first.document, first.text
+            evidence.document, evidence.text
         ));
-        let more = edge.evidence.len() - 1;
-        if more > 0 {
-            tooltip.push_str(&format!("\n(+{more} more sentence{})", plural(more)));
-        }
+    }
+    let more = edge.evidence.len().saturating_sub(TOOLTIP_SENTENCES);
+    if more > 0 {
+        tooltip.push_str(&format!("\n(+{more} more sentence{})", plural(more)));
     }
     tooltip
 }
@@ -156,8 +334,16 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Break `text` into lines of at most `width` characters at spaces (a
-/// longer word stays whole).
+/// longer word stays whole). Line breaks in the text are kept.
 pub(crate) fn wrap(text: &str, width: usize) -> String {
+    text.lines()
+        .map(|line| wrap_line(line, width))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn wrap_line(text: &str, width: usize) -> String {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
@@ -179,16 +365,20 @@ fn node_id(key: &str) -> NodeId {
     NodeId(quoted(key), None)
 }
 
-/// A DOT double-quoted string. Backslashes and quotes are escaped; line
+/// A DOT double-quoted string. Backslashes, quotes and ampersands are
+/// escaped (`&` as `&amp;`, which Graphviz shows as `&`); line
 /// breaks become DOT's centred `\n`; carriage returns and other control
-/// characters are dropped.
+/// characters, and whatever XML (so SVG) cannot carry, are dropped.
 pub(crate) fn quoted(value: &str) -> Id {
     let mut escaped = String::with_capacity(value.len() + 2);
     escaped.push('"');
-    for c in value.chars() {
+    for c in value.chars().filter(|&c| super::xml::allowed(c)) {
         match c {
             '\\' => escaped.push_str("\\\\"),
             '"' => escaped.push_str("\\\""),
+            // Graphviz reads entities in every string (`&amp;` shows as
+            // `&`, `&#0;` would make the SVG invalid): a literal `&` is one.
+            '&' => escaped.push_str("&amp;"),
             '\n' => escaped.push_str("\\n"),
             c if c.is_control() => {}
             c => escaped.push(c),
@@ -201,6 +391,7 @@ pub(crate) fn quoted(value: &str) -> Id {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::NodeKind;
 
     #[test]
     fn quoting_table() {
@@ -209,7 +400,7 @@ mod tests {
             ("say \"hi\"", "\"say \\\"hi\\\"\""),
             ("back\\slash", "\"back\\\\slash\""),
             ("two\nlines\r", "\"two\\nlines\""),
-            ("<b>&amp;</b> ü", "\"<b>&amp;</b> ü\""),
+            ("<b>&amp;</b> ü", "\"<b>&amp;amp;</b> ü\""),
         ];
         for (value, want) in rows {
             assert_eq!(
@@ -232,6 +423,7 @@ mod tests {
                 "Supercalifragilisticexpialidocious word",
                 "Supercalifragilisticexpialidocious\nword",
             ),
+            ("kept\nbreak", "kept\nbreak"),
             ("", ""),
         ];
         for (text, want) in rows {
@@ -245,8 +437,49 @@ mod tests {
         let a = graph.add_node(Node::new(NodeKind::Actor, "A \\ \"b\" <c> & d"));
         let c = graph.add_node(Node::new(NodeKind::Concept, "concept\nwith break"));
         graph.add_occurrence(a, c, Relation::Critiques, None);
-        let text = graph_to_dot(&graph);
-        let parsed = graphviz_rust::parse(&text);
-        assert!(parsed.is_ok(), "{parsed:?}\n{text}");
+        for style in [
+            DotStyle::overview(&graph),
+            DotStyle::default().with_legend(false),
+        ] {
+            let text = graph_to_dot_with(&graph, &style);
+            let parsed = graphviz_rust::parse(&text);
+            assert!(parsed.is_ok(), "{parsed:?}\n{text}");
+        }
+    }
+
+    #[test]
+    fn styles_follow_relation_size_and_community() {
+        let mut graph = ArgGraph::new("g");
+        let mut a = Node::new(NodeKind::Actor, "a");
+        a.attributes.insert("community".into(), 1.into());
+        let a = graph.add_node(a);
+        let c = graph.add_node(Node::new(NodeKind::Concept, "c"));
+        graph.add_edge(a, c, Relation::Supports, 3.0, Vec::new());
+        graph.add_occurrence(a, c, Relation::Critiques, None);
+        let sizes = NodeSizes {
+            measure: "pagerank".into(),
+            scores: vec![0.9, 0.1],
+        };
+        let text = graph_to_dot_with(
+            &graph,
+            &DotStyle::default()
+                .with_sizes(sizes)
+                .with_layout(LayoutEngine::Dot)
+                .with_rankdir(Some(RankDir::LeftRight)),
+        );
+        assert!(text.contains("layout=\"dot\" rankdir=\"LR\""), "{text}");
+        assert!(!text.contains("overlap"), "{text}");
+        // Community 1's colour; the node without one is light grey.
+        assert!(text.contains("fillcolor=\"#ffffb3\""), "{text}");
+        assert!(text.contains("fillcolor=\"#f5f5f5\""), "{text}");
+        assert!(text.contains("fontsize=\"22.0\"") && text.contains("fontsize=\"11.0\""));
+        assert!(text.contains("pagerank: 0.9"), "{text}");
+        assert!(
+            text.contains("color=\"#2e7d32\" penwidth=\"2.30\""),
+            "{text}"
+        );
+        assert!(text.contains("color=\"#c62828\" penwidth=\"1.20\" style=\"dashed\""));
+        let by_kind = graph_to_dot_with(&graph, &DotStyle::default().with_colour(ColourBy::Kind));
+        assert!(!by_kind.contains("#ffffb3") && by_kind.contains("#f6b26b"));
     }
 }

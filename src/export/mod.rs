@@ -1,19 +1,41 @@
 //! Export stage: deterministic writers (same graph → same bytes: stable
-//! order, fixed float format, no timestamps) and Graphviz rendering. This
-//! stage and `corpus` are the only ones that touch the file system.
+//! order, fixed float format, no timestamps), one format per file, and
+//! Graphviz rendering. This stage and `corpus` are the only ones that touch
+//! the file system. Writers take the graph to write; choosing a slide-sized
+//! part of it is `crate::view`'s job.
 
+mod aif;
 mod atomic;
+mod csv;
+mod cytoscape;
 mod dot;
+mod format;
+mod gexf;
+mod graphml;
 mod json;
+mod legend;
+mod mermaid;
+mod node_link;
 mod render;
+mod style;
+mod table;
+mod xml;
 
 use std::path::Path;
 
+pub use aif::graph_to_aif;
 pub use atomic::{write_file, write_files};
-pub use dot::{dot_graph, graph_to_dot};
+pub use csv::{CsvHeaders, graph_to_csv};
+pub use cytoscape::graph_to_cytoscape;
+pub use dot::{ColourBy, DotStyle, NodeSizes, dot_graph, graph_to_dot, graph_to_dot_with};
+pub use format::{ExportConfig, ExportFormat, export_bytes, export_files};
+pub use gexf::graph_to_gexf;
+pub use graphml::graph_to_graphml;
 pub use json::{FORMAT, graph_from_json, graph_to_json};
+pub use mermaid::graph_to_mermaid;
+pub use node_link::graph_to_node_link;
 pub use render::{
-    INSTALL_HINT, ImageFormat, LayoutEngine, RenderError, graphviz_available, render,
+    INSTALL_HINT, ImageFormat, LayoutEngine, RankDir, RenderError, graphviz_available, render,
 };
 
 use crate::error::Result;

@@ -43,6 +43,32 @@ pub enum LayoutEngine {
 }
 
 impl LayoutEngine {
+    pub const ALL: [LayoutEngine; 6] = [
+        LayoutEngine::Dot,
+        LayoutEngine::Neato,
+        LayoutEngine::Fdp,
+        LayoutEngine::Sfdp,
+        LayoutEngine::Circo,
+        LayoutEngine::Twopi,
+    ];
+
+    /// The engine's name, as Graphviz spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LayoutEngine::Dot => "dot",
+            LayoutEngine::Neato => "neato",
+            LayoutEngine::Fdp => "fdp",
+            LayoutEngine::Sfdp => "sfdp",
+            LayoutEngine::Circo => "circo",
+            LayoutEngine::Twopi => "twopi",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        let name = name.trim().to_ascii_lowercase();
+        LayoutEngine::ALL.into_iter().find(|l| l.as_str() == name)
+    }
+
     fn graphviz(self) -> Layout {
         match self {
             LayoutEngine::Dot => Layout::Dot,
@@ -51,6 +77,36 @@ impl LayoutEngine {
             LayoutEngine::Sfdp => Layout::Sfdp,
             LayoutEngine::Circo => Layout::Circo,
             LayoutEngine::Twopi => Layout::Twopi,
+        }
+    }
+}
+
+/// Graphviz `rankdir`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankDir {
+    TopBottom,
+    LeftRight,
+    BottomTop,
+    RightLeft,
+}
+
+impl RankDir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RankDir::TopBottom => "TB",
+            RankDir::LeftRight => "LR",
+            RankDir::BottomTop => "BT",
+            RankDir::RightLeft => "RL",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_uppercase().as_str() {
+            "TB" => Some(RankDir::TopBottom),
+            "LR" => Some(RankDir::LeftRight),
+            "BT" => Some(RankDir::BottomTop),
+            "RL" => Some(RankDir::RightLeft),
+            _ => None,
         }
     }
 }

@@ -10,8 +10,9 @@
 //! affiliation = "ACEVO"           # must name another [[actor]]
 //!
 //! [[concept]]
-//! name = "Big Society"
-//! aliases = ["the Big Society"]
+//! name = "service integration"
+//! aliases = ["joined-up services"]
+//! opposites = ["silos"]             # its opposite: "break down silos" supports it
 //!
 //! [cues]                           # optional, extends the built-in lists
 //! support = ["champions"]
@@ -43,20 +44,42 @@ pub struct ActorEntry {
     pub affiliation: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConceptEntry {
     pub name: String,
     pub aliases: Vec<String>,
+    /// Forms that name the concept's opposite ("silos" for service
+    /// integration): a mention of the concept whose stance is reversed.
+    pub opposites: Vec<String>,
 }
 
-/// Extra cue words and phrases, added to the built-in English lists.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+/// Extra cue words and phrases, added to the built-in English lists
+/// (`src/extract/cues/`); with `builtin = false` they replace the built-in
+/// stance lists.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CueLists {
     #[serde(default)]
     pub support: Vec<String>,
     #[serde(default)]
     pub critique: Vec<String>,
+    /// Keep the built-in support and critique lists (default `true`).
+    #[serde(default = "yes")]
+    pub builtin: bool,
+}
+
+impl Default for CueLists {
+    fn default() -> Self {
+        CueLists {
+            support: Vec::new(),
+            critique: Vec::new(),
+            builtin: true,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Person or organisation (charities, think tanks, parties, public bodies,
@@ -116,6 +139,8 @@ struct ConceptRow {
     name: Spanned<String>,
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    opposites: Vec<Spanned<String>>,
 }
 
 impl Codebook {
@@ -185,11 +210,12 @@ impl Codebook {
             let name = row.name.get_ref().trim().to_owned();
             let owner = format!("concept {name}");
             claim(&row.name, &owner)?;
-            for alias in &row.aliases {
+            for alias in row.aliases.iter().chain(&row.opposites) {
                 claim(alias, &owner)?;
             }
             concepts.push(ConceptEntry {
                 aliases: trimmed(&row.aliases, &name),
+                opposites: trimmed(&row.opposites, &name),
                 name,
             });
         }

@@ -63,6 +63,8 @@ pub struct Entity {
     /// For sources.
     pub source_kind: Option<SourceKind>,
     pub aliases: Vec<String>,
+    /// For concepts: forms naming the opposite, whose stance is reversed.
+    pub opposites: Vec<String>,
     /// Canonical name of the organisation an actor belongs to.
     pub affiliation: Option<String>,
     pub origin: Origin,
@@ -76,6 +78,7 @@ impl Entity {
             actor_kind: Some(kind),
             source_kind: None,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            opposites: Vec::new(),
             affiliation: None,
             origin: Origin::Codebook,
         }
@@ -88,6 +91,7 @@ impl Entity {
             actor_kind: None,
             source_kind: None,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            opposites: Vec::new(),
             affiliation: None,
             origin: Origin::Codebook,
         }
@@ -100,14 +104,30 @@ impl Entity {
             actor_kind: None,
             source_kind: Some(kind),
             aliases: Vec::new(),
+            opposites: Vec::new(),
             affiliation: None,
             origin: Origin::Discovered,
         }
     }
 
-    /// The name followed by the aliases.
+    /// The name, the aliases, then the opposites: every form that mentions
+    /// the entity.
     pub fn surface_forms(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+        std::iter::once(self.name.as_str())
+            .chain(self.aliases.iter().map(String::as_str))
+            .chain(self.opposites.iter().map(String::as_str))
+    }
+
+    /// Is `written` (a form found in a text) one of the opposites, or the
+    /// plural or singular of one?
+    pub fn is_opposite(&self, written: &str) -> bool {
+        let written = written.to_lowercase();
+        self.opposites.iter().any(|form| {
+            let form = form.to_lowercase();
+            written == form
+                || written.strip_suffix('s') == Some(form.as_str())
+                || form.strip_suffix('s') == Some(written.as_str())
+        })
     }
 }
 
@@ -119,6 +139,7 @@ pub fn entities_from_codebook(codebook: &Codebook) -> Vec<Entity> {
         actor_kind: Some(a.kind),
         source_kind: None,
         aliases: a.aliases.clone(),
+        opposites: Vec::new(),
         affiliation: a.affiliation.clone(),
         origin: Origin::Codebook,
     });
@@ -128,6 +149,7 @@ pub fn entities_from_codebook(codebook: &Codebook) -> Vec<Entity> {
         actor_kind: None,
         source_kind: None,
         aliases: c.aliases.clone(),
+        opposites: c.opposites.clone(),
         affiliation: None,
         origin: Origin::Codebook,
     });

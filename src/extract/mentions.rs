@@ -179,7 +179,13 @@ fn is_acronym(form: &str) -> bool {
 }
 
 /// The plural of a singular last word, or the singular of a plural one.
+/// Only for names of two or more words: a one-word alias changes meaning
+/// with its number ("cuts" → "cut", "targets" → "target", "grants" →
+/// "grant").
 fn number_variant(form: &str) -> Option<String> {
+    if !form.trim().contains(' ') {
+        return None;
+    }
     let last = form.rsplit(' ').next()?;
     if last.len() < 4 || !last.chars().all(char::is_alphabetic) || is_acronym(last) {
         return None;

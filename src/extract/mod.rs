@@ -1,23 +1,48 @@
 //! Extract stage: codebook + text → [`Extraction`]: mentions of actors and
-//! concepts, co-occurrences, and (from the stance rules) statements,
-//! citations and affiliations, each tied to the sentence that justifies it.
-//! Documents are independent, so extraction runs in parallel. It builds no
-//! graph and touches no file.
+//! concepts, co-occurrences, and — from attribution and the stance rules —
+//! statements, citations, affiliations and quotes, each tied to the
+//! sentence that justifies it and carrying a confidence. Actors the
+//! codebook lacks (debate speakers, titled people, named organisations) are
+//! discovered first, so that every document can mention them. Documents are
+//! independent, so both passes run in parallel. It builds no graph and
+//! touches no file.
 
+mod actors;
+mod affiliations;
+mod attribution;
+mod citations;
+mod clauses;
 pub mod codebook;
+mod discovery;
+mod document;
 pub mod entity;
+mod frames;
+pub mod lexicon;
 pub mod mentions;
+mod phrases;
+mod quotes;
+#[cfg(test)]
+mod rule_tests;
+mod speakers;
+mod stance;
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use codebook::{ActorEntry, ActorKind, Codebook, ConceptEntry, CueLists};
+pub use discovery::{Candidate, DocumentDiscovery, Turn, candidates_in, discover_document};
 pub use entity::{Entity, EntityId, EntityKind, Origin, SourceKind, entities_from_codebook};
+pub use lexicon::{Lexicon, parse_cue_file};
 pub use mentions::{Mention, MentionMatcher};
+pub use speakers::{
+    PersonName, SpeakerLine, parse_comment_header, parse_speaker_line, person_name,
+};
 
-use crate::corpus::{Corpus, Document};
+use crate::corpus::Corpus;
+use crate::error::{Error, Result};
 
 /// Everything found in a corpus. `documents[i]` belongs to
 /// `corpus.documents[i]`.
@@ -28,7 +53,7 @@ pub struct Extraction {
 }
 
 /// What was found in one document. Every item names its sentence (an index
-/// into [`Document::sentences`]).
+/// into [`crate::corpus::Document::sentences`]).
 #[derive(Debug, Clone, Default)]
 pub struct DocumentExtraction {
     pub mentions: Vec<Mention>,
@@ -54,6 +79,8 @@ pub struct Statement {
     pub concept: EntityId,
     pub stance: Stance,
     pub sentence: usize,
+    /// How sure the rules are, 0 to 1: the holder's confidence times the
+    /// cue's weight, less for distance, negation and contrast.
     pub confidence: f64,
 }
 
@@ -96,68 +123,134 @@ pub struct ExtractConfig {
     /// Statements, citations and affiliations below this confidence are
     /// dropped.
     pub min_confidence: f64,
+    /// Find actors the codebook does not list.
+    pub discover: bool,
 }
 
 impl Default for ExtractConfig {
     fn default() -> Self {
         ExtractConfig {
             min_confidence: 0.0,
+            discover: true,
         }
+    }
+}
+
+impl ExtractConfig {
+    /// Set the confidence threshold; it must lie between 0 and 1.
+    pub fn with_min_confidence(mut self, value: f64) -> Result<Self> {
+        if !(0.0..=1.0).contains(&value) {
+            return Err(Error::InvalidValue {
+                name: "--min-confidence",
+                value: value.to_string(),
+                message: "give a number from 0 to 1, e.g. 0.5".into(),
+            });
+        }
+        self.min_confidence = value;
+        Ok(self)
     }
 }
 
 /// Extract from every document of `corpus`, in parallel, in corpus order.
+/// Two passes: discovery of actors (per document, then merged in corpus
+/// order so that ids are stable), then mentions, attribution, stance,
+/// affiliations and citations per document. O(total text) per pass.
 pub fn extract(corpus: &Corpus, codebook: &Codebook, config: &ExtractConfig) -> Extraction {
-    let entities = entities_from_codebook(codebook);
+    let lexicon: Cow<Lexicon> = if codebook.cues == CueLists::default() {
+        Cow::Borrowed(&*lexicon::BUILTIN)
+    } else {
+        Cow::Owned(Lexicon::new(&codebook.cues))
+    };
+    let mut entities = entities_from_codebook(codebook);
+    let mut discoveries: Vec<DocumentDiscovery> =
+        corpus.documents.par_iter().map(discover_document).collect();
+    if !config.discover {
+        for found in &mut discoveries {
+            found.candidates.clear();
+        }
+    }
+    let actors = actors::merge(&mut entities, &discoveries);
     let matcher = MentionMatcher::new(&entities);
-    let documents = corpus
+    let shared = document::Shared {
+        entities: &entities,
+        actors: &actors,
+        matcher: &matcher,
+        lexicon: &lexicon,
+        discover: config.discover,
+    };
+    let findings: Vec<document::DocumentFindings> = corpus
         .documents
         .par_iter()
-        .map(|document| extract_document(document, &entities, &matcher, config))
+        .zip(&discoveries)
+        .map(|(doc, found)| document::extract_document(doc, found, &shared))
         .collect();
+
+    // Discovered concepts and sources are numbered in corpus order, once
+    // per name.
+    let base = entities.len();
+    let mut sources: HashMap<(String, SourceKind), EntityId> = HashMap::new();
+    let mut concepts: HashMap<String, EntityId> = HashMap::new();
+    let mut documents = Vec::with_capacity(findings.len());
+    let keep = |confidence: f64| confidence >= config.min_confidence;
+    for mut found in findings {
+        let local: Vec<EntityId> = found
+            .concepts
+            .iter()
+            .map(|name| {
+                *concepts.entry(name.clone()).or_insert_with(|| {
+                    entities.push(Entity {
+                        origin: Origin::Discovered,
+                        ..Entity::concept(name, &[])
+                    });
+                    EntityId(entities.len() - 1)
+                })
+            })
+            .collect();
+        let global = |id: EntityId| id.0.checked_sub(base).map_or(id, |k| local[k]);
+        for mention in &mut found.mentions {
+            mention.entity = global(mention.entity);
+        }
+        for statement in &mut found.statements {
+            statement.concept = global(statement.concept);
+        }
+        let citations = found
+            .citations
+            .into_iter()
+            .filter(|c| keep(c.confidence))
+            .map(|c| {
+                let source = *sources.entry(c.source.clone()).or_insert_with(|| {
+                    entities.push(Entity::source(&c.source.0, c.source.1));
+                    EntityId(entities.len() - 1)
+                });
+                Citation {
+                    citing: c.citing,
+                    source,
+                    sentence: c.sentence,
+                    confidence: c.confidence,
+                }
+            })
+            .collect();
+        documents.push(DocumentExtraction {
+            mentions: found.mentions,
+            cooccurrences: found.cooccurrences,
+            statements: found
+                .statements
+                .into_iter()
+                .filter(|s| keep(s.confidence))
+                .collect(),
+            citations,
+            affiliations: found
+                .affiliations
+                .into_iter()
+                .filter(|a| keep(a.confidence))
+                .collect(),
+            quotes: found.quotes,
+        });
+    }
     Extraction {
         entities,
         documents,
     }
-}
-
-fn extract_document(
-    document: &Document,
-    entities: &[Entity],
-    matcher: &MentionMatcher,
-    _config: &ExtractConfig,
-) -> DocumentExtraction {
-    let mentions = matcher.find_in_document(document);
-    let cooccurrences = cooccurrences(&mentions, entities);
-    DocumentExtraction {
-        mentions,
-        cooccurrences,
-        ..DocumentExtraction::default()
-    }
-}
-
-/// Each pair of distinct concepts mentioned in one sentence, once per
-/// sentence.
-fn cooccurrences(mentions: &[Mention], entities: &[Entity]) -> Vec<CoOccurrence> {
-    let mut pairs = Vec::new();
-    for sentence in mentions.chunk_by(|a, b| a.sentence == b.sentence) {
-        let concepts: BTreeSet<EntityId> = sentence
-            .iter()
-            .map(|m| m.entity)
-            .filter(|id| entities[id.0].kind == EntityKind::Concept)
-            .collect();
-        let concepts: Vec<EntityId> = concepts.into_iter().collect();
-        for (i, &first) in concepts.iter().enumerate() {
-            for &second in &concepts[i + 1..] {
-                pairs.push(CoOccurrence {
-                    first,
-                    second,
-                    sentence: sentence[0].sentence,
-                });
-            }
-        }
-    }
-    pairs
 }
 
 #[cfg(test)]
@@ -171,15 +264,15 @@ mod tests {
             concepts: vec![
                 ConceptEntry {
                     name: "Total Place".into(),
-                    aliases: vec![],
+                    ..ConceptEntry::default()
                 },
                 ConceptEntry {
                     name: "Community Budgets".into(),
-                    aliases: vec![],
+                    ..ConceptEntry::default()
                 },
                 ConceptEntry {
                     name: "localism".into(),
-                    aliases: vec![],
+                    ..ConceptEntry::default()
                 },
             ],
             ..Codebook::default()

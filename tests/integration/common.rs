@@ -58,6 +58,22 @@ pub fn require_graphviz(test: &str) -> bool {
     false
 }
 
+/// The tiny fixture built into a graph (relative input path: the JSON
+/// records paths as given).
+pub fn tiny_graph() -> argnet::model::ArgGraph {
+    let dir = temp_dir();
+    let config = argnet::pipeline::BuildConfig::new(vec!["tests/fixtures/tiny".into()])
+        .with_out_dir(dir.path().to_owned())
+        .with_render(false);
+    argnet::pipeline::build(&config).expect("tiny build").graph
+}
+
+/// The hand-made graph with every node kind and relation, analysis
+/// attributes (pagerank, betweenness, community) and hostile labels.
+pub fn every_relation_graph() -> argnet::model::ArgGraph {
+    argnet::export::read_graph(&fixture("every-relation.json")).expect("every-relation fixture")
+}
+
 /// A fresh temporary folder.
 pub fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temporary folder")

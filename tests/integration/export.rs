@@ -2,18 +2,8 @@
 //! Graphviz accepting our DOT.
 
 use argnet::export::{self, ImageFormat};
-use argnet::pipeline::{self, BuildConfig};
 
-use crate::common::{assert_golden, fixture, require_graphviz, temp_dir};
-
-fn tiny() -> argnet::model::ArgGraph {
-    let dir = temp_dir();
-    // Relative input path: the JSON records paths as given.
-    let config = BuildConfig::new(vec!["tests/fixtures/tiny".into()])
-        .with_out_dir(dir.path().to_owned())
-        .with_render(false);
-    pipeline::build(&config).expect("tiny build").graph
-}
+use crate::common::{assert_golden, fixture, require_graphviz, temp_dir, tiny_graph as tiny};
 
 #[test]
 fn tiny_json_matches_golden() {

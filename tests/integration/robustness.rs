@@ -130,3 +130,94 @@ fn random_json_never_panics_the_graph_reader() {
         let _ = argnet::export::graph_from_json(&text, Path::new("g.json"));
     }
 }
+
+#[test]
+fn random_text_never_panics_extraction() {
+    // Text mixed from the seeds codebook's names, cue words and the
+    // punctuation the attribution and stance rules look at.
+    const WORDS: &[&str] = &[
+        " said ",
+        " says: ",
+        "“",
+        "”",
+        "\"",
+        " Bubb",
+        " Sir Stephen Bubb,",
+        " ACEVO",
+        " It ",
+        " he ",
+        " they ",
+        " calls for ",
+        " the Big Society",
+        " Work Programme",
+        " silos",
+        " not ",
+        " rather than ",
+        ", not ",
+        " less ",
+        " is vital",
+        " misguided ",
+        " — ",
+        " – ",
+        " (",
+        ")",
+        " [",
+        "]",
+        "\n\nLord Smith (Lab):\n",
+        "\nJanet F said...\n",
+        " the report ",
+        " Remaking the State: A Call to Action ",
+        " the Social Value Act ",
+        " www.x.org/a ",
+        " chief executive of ",
+        " Director ",
+        "’s ",
+        " and I ",
+        " I entirely agree. ",
+        " early intervention",
+        ": ",
+        "; ",
+        " although ",
+        ", ",
+        ".",
+        "\n",
+    ];
+    let codebook_path = Path::new("seeds/codebook.toml");
+    let codebook = Codebook::parse(
+        &std::fs::read_to_string(codebook_path).unwrap(),
+        codebook_path,
+    )
+    .unwrap();
+    let mut rng = Rng(7);
+    let mut documents = Vec::new();
+    for i in 0..400 {
+        let mut text = String::new();
+        for _ in 0..(rng.next() % 60) {
+            if rng.next() % 3 == 0 {
+                text.push_str(&String::from_utf8_lossy(&rng.text(8)));
+            } else {
+                text.push_str(WORDS[(rng.next() % WORDS.len() as u64) as usize]);
+            }
+        }
+        let meta = DocumentMeta {
+            author: (i % 2 == 0).then(|| "Stephen Bubb".to_owned()),
+            ..DocumentMeta::default()
+        };
+        documents.push(corpus::document_from_text(&format!("{i}.txt"), &text, meta));
+    }
+    let corpus = corpus::Corpus {
+        documents,
+        warnings: vec![],
+    };
+    let extraction = argnet::extract::extract(
+        &corpus,
+        &codebook,
+        &argnet::extract::ExtractConfig::default(),
+    );
+    for (document, found) in corpus.documents.iter().zip(&extraction.documents) {
+        for statement in &found.statements {
+            assert!(statement.sentence < document.sentences.len());
+            assert!((0.0..=1.0).contains(&statement.confidence), "{statement:?}");
+        }
+    }
+}

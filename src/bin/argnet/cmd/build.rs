@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use argnet::export::INSTALL_HINT;
+use argnet::extract::ExtractConfig;
 use argnet::model::{NodeKind, Relation};
 use argnet::pipeline::{self, BuildConfig, BuildReport, Picture};
 use clap::Args;
@@ -25,6 +26,7 @@ use super::Outcome;
 ///
 ///   argnet build seeds
 ///   argnet build reports/ speeches/ --codebook my-codebook.toml --name reform
+///   argnet build seeds --min-confidence 0.6 --name seeds-sure
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct BuildArgs {
@@ -50,6 +52,12 @@ pub struct BuildArgs {
     #[arg(long, value_name = "NAME")]
     name: Option<String>,
 
+    /// Leave out supports, critiques, citations and affiliations whose
+    /// confidence (0 to 1, stored on every piece of evidence) is below P.
+    /// Raise it for a cleaner diagram with fewer, surer edges.
+    #[arg(long, value_name = "P", default_value_t = 0.0)]
+    min_confidence: f64,
+
     /// Do not render the SVG, even when Graphviz is installed.
     #[arg(long)]
     no_svg: bool,
@@ -60,7 +68,9 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
+    let extract = ExtractConfig::default().with_min_confidence(args.min_confidence)?;
     let config = BuildConfig::new(args.paths)
+        .with_extract(extract)
         .with_codebook(args.codebook)
         .with_manifest(args.manifest)
         .with_out_dir(args.out)

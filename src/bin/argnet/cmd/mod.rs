@@ -4,6 +4,9 @@
 mod analyse;
 mod analyse_tables;
 mod build;
+mod eval;
+mod evidence;
+mod export;
 mod path;
 
 use clap::{Parser, Subcommand};
@@ -14,8 +17,10 @@ use clap::{Parser, Subcommand};
 ///
 /// Start with `argnet build seeds`, which reads the bundled seed texts and
 /// writes graphs/seeds.json, graphs/seeds.dot and graphs/seeds.svg; then
-/// `argnet analyse graphs/seeds.json` for the central concepts and actors,
-/// and `argnet path graphs/seeds.json FROM TO` for how two ideas connect.
+/// `argnet export graphs/seeds.json -o FILE` writes diagrams for slides and
+/// files for Gephi, Cytoscape, NetworkX, spreadsheets and OVA;
+/// `argnet analyse graphs/seeds.json` finds the central concepts and actors,
+/// and `argnet path graphs/seeds.json FROM TO` shows how two ideas connect.
 ///
 /// Exit codes: 0 done; 1 done, but some documents were skipped (see the
 /// warnings); 2 error, nothing written.
@@ -32,6 +37,9 @@ enum Command {
     #[command(visible_alias = "analyze")]
     Analyse(analyse::AnalyseArgs),
     Path(path::PathArgs),
+    Export(export::ExportArgs),
+    Eval(eval::EvalArgs),
+    Evidence(evidence::EvidenceArgs),
 }
 
 /// How a successful command ended.
@@ -46,5 +54,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Build(args) => build::run(args),
         Command::Analyse(args) => analyse::run(args),
         Command::Path(args) => path::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Evidence(args) => evidence::run(args),
     }
 }

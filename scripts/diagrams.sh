@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Regenerate the diagrams in graphs/ from the seed texts:
+#
+#   graphs/seeds.{json,dot,svg}  the overview (argnet build)
+#   graphs/seeds-stance.svg      the stance network: actors and concepts,
+#                                supports and critiques only
+#   graphs/seeds-ego.svg         one central concept and its neighbours
+#
+# Usage: scripts/diagrams.sh [CONCEPT]    (default concept: "Big Society")
+#
+# Needs Graphviz `dot`. The stance diagram needs stance edges (supports,
+# critiques) in the graph; without them `argnet export` stops with
+# "the filters leave none of the … nodes" and nothing is written.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+concept="${1:-Big Society}"
+
+cargo build --release --quiet
+argnet=target/release/argnet
+
+"$argnet" build seeds
+"$argnet" export graphs/seeds.json \
+  --kinds actor,concept --relations supports,critiques --drop-isolates \
+  --layout dot --rankdir LR --size-by degree \
+  --title "Seeds: who supports and who critiques which idea" \
+  -o graphs/seeds-stance.svg
+"$argnet" export graphs/seeds.json \
+  --ego "$concept" --radius 1 --kinds actor,concept \
+  --relations supports,critiques,co_occurs --size-by mentions \
+  --title "Seeds: around ${concept}" \
+  -o graphs/seeds-ego.svg

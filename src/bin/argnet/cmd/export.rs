@@ -1,0 +1,297 @@
+//! `argnet export`: read a saved graph, keep the part the filters choose,
+//! and write it as a diagram or a file for another tool. Arguments become
+//! `view::ViewConfig` and `export::ExportConfig` before anything runs.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use argnet::export::{
+    self, ColourBy, CsvHeaders, DotStyle, ExportConfig, ExportFormat, LayoutEngine, NodeSizes,
+    RankDir,
+};
+use argnet::model::{NodeKind, Relation};
+use argnet::view::{self, Measure, ViewConfig};
+use clap::{Args, ValueEnum};
+
+use super::Outcome;
+
+/// Write a graph, or a slide-sized part of it, as a diagram or a file for
+/// another tool.
+///
+/// Formats (--to; taken from the -o extension when left out):
+///
+///   dot, svg, png, pdf   diagram (svg/png/pdf need Graphviz `dot`)
+///   graphml              Gephi, yEd, Cytoscape, NetworkX, igraph
+///   gexf                 Gephi (GEXF 1.3)
+///   json                 argnet's own graph JSON, readable by argnet again
+///   node-link            NetworkX node_link_data JSON (nx.node_link_graph)
+///   cytoscape            Cytoscape.js elements JSON (Cytoscape desktop too)
+///   csv                  nodes.csv + edges.csv in the folder -o (--neo4j headers)
+///   aif                  Argument Interchange Format JSON (OVA, AIFdb)
+///   mermaid              Mermaid flowchart for Markdown
+///
+/// Filters make a view that fits on a slide; they compose, run in the order
+/// listed under "Filters", and every format writes the filtered graph.
+///
+/// Examples:
+///
+///   argnet export graphs/seeds.json -o seeds.graphml
+///   argnet export graphs/seeds.json --kinds actor,concept \
+///       --relations supports,critiques --drop-isolates -o stance.svg
+///   argnet export graphs/seeds.json --ego "Big Society" --kinds actor,concept -o ego.svg
+///   argnet export graphs/seeds.json --top 15 --by pagerank --layout dot -o top.pdf
+///   argnet export graphs/seeds.json --to csv --neo4j -o seeds-csv/
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ExportArgs {
+    /// Graph JSON written by `argnet build` (or `argnet export --to json`).
+    #[arg(value_name = "GRAPH")]
+    graph: PathBuf,
+
+    /// Output format (see above). Default: from the extension of -o.
+    #[arg(long, short = 't', value_name = "FORMAT", value_parser = parse_format)]
+    to: Option<ExportFormat>,
+
+    /// Output file (a folder for csv); `-` writes to standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: PathBuf,
+
+    /// Keep nodes of these kinds: actor, concept, claim, source, document.
+    #[arg(long, value_delimiter = ',', value_name = "KINDS", value_parser = parse_kind, help_heading = "Filters")]
+    kinds: Vec<NodeKind>,
+
+    /// Keep edges of these relations: supports, critiques, mentions, cites,
+    /// quotes, affiliated_with, co_occurs.
+    #[arg(long, value_delimiter = ',', value_name = "RELATIONS", value_parser = parse_relation, help_heading = "Filters")]
+    relations: Vec<Relation>,
+
+    /// Keep edges of at least this weight (occurrences).
+    #[arg(long, value_name = "W", help_heading = "Filters")]
+    min_weight: Option<f64>,
+
+    /// Keep the neighbourhood of this node (id, label or alias).
+    #[arg(long, value_name = "NODE", help_heading = "Filters")]
+    ego: Option<String>,
+
+    /// Hops from the --ego node.
+    #[arg(
+        long,
+        value_name = "R",
+        default_value_t = 1,
+        requires = "ego",
+        help_heading = "Filters"
+    )]
+    radius: usize,
+
+    /// Keep the N nodes that score highest --by a measure.
+    #[arg(long, value_name = "N", help_heading = "Filters")]
+    top: Option<usize>,
+
+    /// Measure for --top: mentions, degree, in_degree, out_degree,
+    /// weighted_degree, … or any numeric node attribute (pagerank,
+    /// betweenness, … as stored by `argnet analyse`).
+    #[arg(long, value_name = "MEASURE", default_value = "mentions", value_parser = parse_measure, help_heading = "Filters")]
+    by: Measure,
+
+    /// Keep only the largest connected component.
+    #[arg(long, help_heading = "Filters")]
+    largest_component: bool,
+
+    /// Drop nodes left without edges.
+    #[arg(long, help_heading = "Filters")]
+    drop_isolates: bool,
+
+    /// Graphviz layout engine.
+    #[arg(long, value_enum, default_value_t = Layout::Neato, help_heading = "Diagrams")]
+    layout: Layout,
+
+    /// Direction of the `dot` layout: TB, LR, BT, RL.
+    #[arg(long, value_name = "DIR", value_parser = parse_rankdir, help_heading = "Diagrams")]
+    rankdir: Option<RankDir>,
+
+    /// Size nodes by this measure. Default: --by when --top is given,
+    /// else mentions.
+    #[arg(long, value_name = "MEASURE", value_parser = parse_measure, help_heading = "Diagrams")]
+    size_by: Option<Measure>,
+
+    /// Fill nodes by kind or by community (auto: community when the graph
+    /// has a `community` attribute from `argnet analyse`).
+    #[arg(long, alias = "color-by", value_enum, default_value_t = Colour::Auto, help_heading = "Diagrams")]
+    colour_by: Colour,
+
+    /// Leave the legend out.
+    #[arg(long, help_heading = "Diagrams")]
+    no_legend: bool,
+
+    /// Title of the diagram. Default: the graph's name.
+    #[arg(long, value_name = "TEXT", help_heading = "Diagrams")]
+    title: Option<String>,
+
+    /// CSV headers for Neo4j's bulk importer (id:ID, :LABEL, :START_ID, …).
+    #[arg(long)]
+    neo4j: bool,
+
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Layout {
+    Dot,
+    Neato,
+    Fdp,
+    Sfdp,
+    Circo,
+    Twopi,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Colour {
+    Auto,
+    Kind,
+    Community,
+}
+
+pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
+    let to_stdout = args.output == Path::new("-");
+    let format = match args.to.or_else(|| ExportFormat::from_path(&args.output)) {
+        Some(format) => format,
+        None => bail!(
+            "{}: cannot tell the format from this name; add --to FORMAT (dot, svg, png, pdf, graphml, gexf, json, node-link, cytoscape, csv, aif, mermaid)",
+            args.output.display()
+        ),
+    };
+    if to_stdout && format.is_folder() {
+        bail!("--to csv writes two files; give -o a folder instead of -");
+    }
+    let view_config = view_config(&args);
+    view_config.validate()?;
+
+    let graph = export::read_graph(&args.graph)?;
+    // SEAM: measures come from `view::stored_scores` (mentions, degrees,
+    // stored attributes). A scorer that computes missing centralities goes
+    // here and in `sizes` below.
+    let view = view::apply(&graph, &view_config)?;
+    let dot = DotStyle::default()
+        .with_layout(layout(args.layout))
+        .with_rankdir(args.rankdir)
+        .with_colour(match args.colour_by {
+            Colour::Auto => ColourBy::Auto,
+            Colour::Kind => ColourBy::Kind,
+            Colour::Community => ColourBy::Community,
+        })
+        .with_legend(!args.no_legend)
+        .with_title(args.title.clone())
+        .with_highlight(args.ego.as_deref().and_then(|ego| {
+            view.find_nodes(ego)
+                .first()
+                .map(|&i| view.node(i).key.clone())
+        }));
+    let dot = if format == ExportFormat::Dot || format.image().is_some() {
+        let measure = args
+            .size_by
+            .clone()
+            .or_else(|| args.top.map(|_| args.by.clone()))
+            .unwrap_or(Measure::Mentions);
+        let scores = view::stored_scores(&view, &measure)?;
+        dot.with_sizes(NodeSizes {
+            measure: measure.to_string(),
+            scores,
+        })
+    } else {
+        dot
+    };
+    let config = ExportConfig::new(format)
+        .with_dot(dot)
+        .with_csv_headers(if args.neo4j {
+            CsvHeaders::Neo4j
+        } else {
+            CsvHeaders::Plain
+        });
+
+    if to_stdout {
+        let bytes = export::export_bytes(&view, &config, &args.output)?;
+        std::io::stdout().lock().write_all(&bytes)?;
+        return Ok(Outcome::Done);
+    }
+    let files = export::export_files(&view, &config, &args.output)?;
+    export::write_files(&files)?;
+    if !args.quiet {
+        let written: Vec<String> = files
+            .iter()
+            .map(|(path, _)| path.display().to_string())
+            .collect();
+        writeln!(
+            std::io::stdout().lock(),
+            "Wrote {} ({} of {} nodes, {} of {} edges)",
+            written.join(", "),
+            view.node_count(),
+            graph.node_count(),
+            view.edge_count(),
+            graph.edge_count()
+        )
+        .context("writing the summary")?;
+    }
+    Ok(Outcome::Done)
+}
+
+fn view_config(args: &ExportArgs) -> ViewConfig {
+    let mut config = ViewConfig::default()
+        .with_largest_component(args.largest_component)
+        .with_drop_isolates(args.drop_isolates);
+    if !args.kinds.is_empty() {
+        config = config.with_kinds(args.kinds.iter().copied());
+    }
+    if !args.relations.is_empty() {
+        config = config.with_relations(args.relations.iter().copied());
+    }
+    if let Some(weight) = args.min_weight {
+        config = config.with_min_weight(weight);
+    }
+    if let Some(ego) = &args.ego {
+        config = config.with_ego(ego.clone(), args.radius);
+    }
+    if let Some(count) = args.top {
+        config = config.with_top(count, args.by.clone());
+    }
+    config
+}
+
+fn layout(layout: Layout) -> LayoutEngine {
+    match layout {
+        Layout::Dot => LayoutEngine::Dot,
+        Layout::Neato => LayoutEngine::Neato,
+        Layout::Fdp => LayoutEngine::Fdp,
+        Layout::Sfdp => LayoutEngine::Sfdp,
+        Layout::Circo => LayoutEngine::Circo,
+        Layout::Twopi => LayoutEngine::Twopi,
+    }
+}
+
+fn parse_format(name: &str) -> Result<ExportFormat, String> {
+    ExportFormat::parse(name).ok_or_else(|| {
+        let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.as_str()).collect();
+        format!("unknown format; use one of {}", names.join(", "))
+    })
+}
+
+fn parse_kind(name: &str) -> Result<NodeKind, String> {
+    NodeKind::parse(name)
+        .ok_or_else(|| "unknown kind; use actor, concept, claim, source or document".to_owned())
+}
+
+fn parse_relation(name: &str) -> Result<Relation, String> {
+    Relation::parse(name).ok_or_else(|| {
+        "unknown relation; use supports, critiques, mentions, cites, quotes, affiliated_with or co_occurs".to_owned()
+    })
+}
+
+fn parse_measure(name: &str) -> Result<Measure, String> {
+    Measure::parse(name).map_err(|e| e.to_string())
+}
+
+fn parse_rankdir(name: &str) -> Result<RankDir, String> {
+    RankDir::parse(name).ok_or_else(|| "use TB, LR, BT or RL".to_owned())
+}

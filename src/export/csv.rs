@@ -1,0 +1,168 @@
+//! Export stage: the graph as two CSV files, `nodes.csv` and `edges.csv`
+//! (RFC 4180 quoting by the csv crate, UTF-8 without a byte-order mark, `\n`
+//! line ends), for spreadsheets, pandas and R. With [`CsvHeaders::Neo4j`]
+//! the headers follow `neo4j-admin database import` (`id:ID`, `:LABEL`,
+//! `:START_ID`, `:END_ID`, `:TYPE`, typed `name:long` columns, `string[]`
+//! lists split on `;`). The columns are those of `table.rs`. It writes no
+//! file itself: the caller names them.
+
+use super::table::{self, Table, Value, ValueType};
+use crate::model::ArgGraph;
+
+/// Header conventions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CsvHeaders {
+    /// Plain names: `id,label,kind,…` and `source,target,relation,…`.
+    #[default]
+    Plain,
+    /// Neo4j's bulk importer.
+    Neo4j,
+}
+
+/// Neo4j's default array delimiter.
+const NEO4J_ARRAY_DELIMITER: &str = ";";
+
+/// The graph as `(nodes.csv, edges.csv)` text.
+///
+/// ```
+/// use argnet::export::{CsvHeaders, graph_to_csv};
+/// use argnet::model::{ArgGraph, Node, NodeKind, Relation};
+///
+/// let mut graph = ArgGraph::new("g");
+/// let a = graph.add_node(Node::new(NodeKind::Actor, "Smith, \"Jr\""));
+/// let c = graph.add_node(Node::new(NodeKind::Concept, "C"));
+/// graph.add_occurrence(a, c, Relation::Supports, None);
+/// let (nodes, edges) = graph_to_csv(&graph, CsvHeaders::Plain);
+/// assert!(nodes.starts_with("id,label,kind,subkind,mentions,documents,aliases\n"));
+/// assert!(nodes.contains("actor:smith-jr,\"Smith, \"\"Jr\"\"\",actor,"));
+/// assert!(edges.contains("actor:smith-jr,concept:c,supports,1.0,0,,,\n"));
+/// let (nodes, edges) = graph_to_csv(&graph, CsvHeaders::Neo4j);
+/// assert!(nodes.starts_with("id:ID,:LABEL,label,kind,subkind,mentions:long,"));
+/// assert!(edges.contains(":START_ID,:END_ID,:TYPE,relation,weight:double"));
+/// ```
+pub fn graph_to_csv(graph: &ArgGraph, headers: CsvHeaders) -> (String, String) {
+    let mut nodes = table::node_table(graph);
+    let edges = table::edge_table(graph);
+    let neo4j = headers == CsvHeaders::Neo4j;
+    if neo4j {
+        // Lists split on Neo4j's delimiter, which has no space after it.
+        for ((_, node), row) in graph.nodes().zip(nodes.rows.iter_mut()) {
+            row[4] = Some(Value::Text(neo4j_list(&node.documents)));
+            row[5] = Some(Value::Text(neo4j_list(&node.aliases)));
+        }
+    }
+
+    let mut header = vec![if neo4j { "id:ID" } else { "id" }.to_owned()];
+    if neo4j {
+        header.push(":LABEL".to_owned());
+    }
+    header.extend(column_headers(&nodes, neo4j));
+    let node_rows = graph.nodes().zip(&nodes.rows).map(|((_, node), row)| {
+        let mut record = vec![node.key.clone()];
+        if neo4j {
+            let mut labels = vec![capitalised(node.kind.as_str())];
+            labels.extend(node.subkind.as_deref().map(capitalised));
+            record.push(labels.join(NEO4J_ARRAY_DELIMITER));
+        }
+        record.extend(cells(row));
+        record
+    });
+    let nodes_csv = write(header, node_rows);
+
+    let mut header: Vec<String> = if neo4j {
+        vec![":START_ID".into(), ":END_ID".into(), ":TYPE".into()]
+    } else {
+        vec!["source".into(), "target".into()]
+    };
+    header.extend(column_headers(&edges, neo4j));
+    let edge_rows = graph
+        .edges()
+        .zip(&edges.rows)
+        .map(|((source, target, edge), row)| {
+            let mut record = vec![
+                graph.node(source).key.clone(),
+                graph.node(target).key.clone(),
+            ];
+            if neo4j {
+                record.push(edge.relation.as_str().to_uppercase());
+            }
+            record.extend(cells(row));
+            record
+        });
+    let edges_csv = write(header, edge_rows);
+    (nodes_csv, edges_csv)
+}
+
+fn column_headers(table: &Table, neo4j: bool) -> Vec<String> {
+    table
+        .columns
+        .iter()
+        .map(|column| {
+            if !neo4j {
+                return column.name.clone();
+            }
+            match (column.name.as_str(), column.value_type) {
+                ("documents" | "aliases", _) => format!("{}:string[]", column.name),
+                (_, ValueType::Text) => column.name.clone(),
+                (_, value_type) => format!("{}:{}", column.name, value_type.xml_name()),
+            }
+        })
+        .collect()
+}
+
+fn cells(row: &[Option<Value>]) -> impl Iterator<Item = String> + '_ {
+    row.iter()
+        .map(|value| value.as_ref().map(Value::to_text).unwrap_or_default())
+}
+
+fn write(header: Vec<String>, rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing into a Vec cannot fail; every record has the header's length.
+    writer.write_record(&header).expect("CSV into memory");
+    for row in rows {
+        writer.write_record(&row).expect("CSV into memory");
+    }
+    let bytes = writer.into_inner().expect("CSV into memory");
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn neo4j_list<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
+    items
+        .into_iter()
+        .map(|item| item.replace(NEO4J_ARRAY_DELIMITER, ","))
+        .collect::<Vec<_>>()
+        .join(NEO4J_ARRAY_DELIMITER)
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Node, NodeKind};
+
+    #[test]
+    fn lists_and_line_breaks() {
+        let mut graph = ArgGraph::new("g");
+        let mut node = Node::new(NodeKind::Actor, "two\nlines");
+        node.subkind = Some("person".into());
+        node.aliases.insert("A;B".into());
+        node.aliases.insert("C".into());
+        graph.add_node(node);
+        let (plain, _) = graph_to_csv(&graph, CsvHeaders::Plain);
+        assert!(
+            plain.contains("\"two\nlines\",actor,person,0,,A;B; C\n"),
+            "{plain}"
+        );
+        let (neo4j, _) = graph_to_csv(&graph, CsvHeaders::Neo4j);
+        assert!(neo4j.contains("Actor;Person,\"two\nlines\""), "{neo4j}");
+        assert!(neo4j.contains(",\"A,B;C\"\n"), "{neo4j}");
+    }
+}

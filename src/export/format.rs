@@ -1,0 +1,257 @@
+//! Export stage: the list of export formats, their names and file
+//! extensions, and the one call that turns a graph into the bytes of the
+//! files of a format. Rendering to pictures goes through Graphviz
+//! (`render.rs`); everything else is written in memory. It does not filter:
+//! callers pass the view they want written.
+
+use std::path::{Path, PathBuf};
+
+use super::csv::{CsvHeaders, graph_to_csv};
+use super::dot::{DotStyle, graph_to_dot_with};
+use super::render::{INSTALL_HINT, ImageFormat, RenderError, render};
+use crate::error::{Error, Result};
+use crate::model::ArgGraph;
+
+/// A file format `argnet export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    Dot,
+    Svg,
+    Png,
+    Pdf,
+    GraphMl,
+    Gexf,
+    /// argnet's own graph JSON (`argnet-graph/1`).
+    Json,
+    /// NetworkX node-link JSON.
+    NodeLink,
+    /// Cytoscape.js elements JSON.
+    Cytoscape,
+    /// `nodes.csv` and `edges.csv` in a folder.
+    Csv,
+    /// Argument Interchange Format JSON (AIFdb, OVA).
+    Aif,
+    Mermaid,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 12] = [
+        ExportFormat::Dot,
+        ExportFormat::Svg,
+        ExportFormat::Png,
+        ExportFormat::Pdf,
+        ExportFormat::GraphMl,
+        ExportFormat::Gexf,
+        ExportFormat::Json,
+        ExportFormat::NodeLink,
+        ExportFormat::Cytoscape,
+        ExportFormat::Csv,
+        ExportFormat::Aif,
+        ExportFormat::Mermaid,
+    ];
+
+    /// The name `--to` takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Dot => "dot",
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::GraphMl => "graphml",
+            ExportFormat::Gexf => "gexf",
+            ExportFormat::Json => "json",
+            ExportFormat::NodeLink => "node-link",
+            ExportFormat::Cytoscape => "cytoscape",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Aif => "aif",
+            ExportFormat::Mermaid => "mermaid",
+        }
+    }
+
+    /// A format by name (case and `-`/`_` ignored), with a few aliases.
+    pub fn parse(name: &str) -> Option<Self> {
+        let name = name.trim().to_ascii_lowercase().replace(['-', '_'], "");
+        match name.as_str() {
+            "gv" => Some(ExportFormat::Dot),
+            "argnet" => Some(ExportFormat::Json),
+            "nodelink" | "networkx" => Some(ExportFormat::NodeLink),
+            "cyjs" | "cytoscapejs" => Some(ExportFormat::Cytoscape),
+            "mmd" => Some(ExportFormat::Mermaid),
+            _ => ExportFormat::ALL
+                .into_iter()
+                .find(|f| f.as_str().replace('-', "") == name),
+        }
+    }
+
+    /// The format a file name implies, if any (`.json` is argnet's JSON).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "json" => Some(ExportFormat::Json),
+            "aif" => Some(ExportFormat::Aif),
+            other => ExportFormat::parse(other).filter(|f| *f != ExportFormat::Csv),
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::NodeLink | ExportFormat::Aif => "json",
+            ExportFormat::Cytoscape => "cyjs",
+            ExportFormat::Mermaid => "mmd",
+            other => other.as_str(),
+        }
+    }
+
+    /// A picture rendered by Graphviz.
+    pub fn image(self) -> Option<ImageFormat> {
+        match self {
+            ExportFormat::Svg => Some(ImageFormat::Svg),
+            ExportFormat::Png => Some(ImageFormat::Png),
+            ExportFormat::Pdf => Some(ImageFormat::Pdf),
+            _ => None,
+        }
+    }
+
+    /// Written as several files into a folder.
+    pub fn is_folder(self) -> bool {
+        self == ExportFormat::Csv
+    }
+}
+
+/// What to write and how. Build with [`ExportConfig::new`] and the `with_*`
+/// methods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportConfig {
+    pub format: ExportFormat,
+    /// Style of DOT and the pictures rendered from it.
+    pub dot: DotStyle,
+    pub csv_headers: CsvHeaders,
+}
+
+impl ExportConfig {
+    pub fn new(format: ExportFormat) -> Self {
+        ExportConfig {
+            format,
+            dot: DotStyle::default(),
+            csv_headers: CsvHeaders::default(),
+        }
+    }
+
+    pub fn with_dot(mut self, dot: DotStyle) -> Self {
+        self.dot = dot;
+        self
+    }
+
+    pub fn with_csv_headers(mut self, headers: CsvHeaders) -> Self {
+        self.csv_headers = headers;
+        self
+    }
+}
+
+/// The files of `graph` in the configured format, to be written with
+/// [`super::write_files`]: one file at `output`, or for CSV `nodes.csv` and
+/// `edges.csv` in the folder `output`.
+pub fn export_files(
+    graph: &ArgGraph,
+    config: &ExportConfig,
+    output: &Path,
+) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    if config.format.is_folder() {
+        if output.is_file() {
+            return Err(Error::InvalidValue {
+                name: "--output",
+                value: output.display().to_string(),
+                message: "CSV export writes nodes.csv and edges.csv into a folder, and this is a file; give a folder name".into(),
+            });
+        }
+        let (nodes, edges) = graph_to_csv(graph, config.csv_headers);
+        return Ok(vec![
+            (output.join("nodes.csv"), nodes.into_bytes()),
+            (output.join("edges.csv"), edges.into_bytes()),
+        ]);
+    }
+    Ok(vec![(
+        output.to_owned(),
+        export_bytes(graph, config, output)?,
+    )])
+}
+
+/// The bytes of a single-file format; `output` is only named in errors.
+pub fn export_bytes(graph: &ArgGraph, config: &ExportConfig, output: &Path) -> Result<Vec<u8>> {
+    let text = match config.format {
+        ExportFormat::Dot => graph_to_dot_with(graph, &config.dot),
+        ExportFormat::GraphMl => super::graph_to_graphml(graph),
+        ExportFormat::Gexf => super::graph_to_gexf(graph),
+        ExportFormat::Json => super::graph_to_json(graph),
+        ExportFormat::NodeLink => super::graph_to_node_link(graph),
+        ExportFormat::Cytoscape => super::graph_to_cytoscape(graph),
+        ExportFormat::Aif => super::graph_to_aif(graph),
+        ExportFormat::Mermaid => super::graph_to_mermaid(graph),
+        ExportFormat::Csv => {
+            return Err(Error::InvalidValue {
+                name: "--to",
+                value: "csv".into(),
+                message: "CSV is two files (nodes.csv, edges.csv); give -o a folder".into(),
+            });
+        }
+        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf => {
+            let image = config.format.image().unwrap_or(ImageFormat::Svg);
+            let dot = graph_to_dot_with(graph, &config.dot);
+            return render(&dot, image, None).map_err(|error| match error {
+                RenderError::GraphvizMissing => Error::GraphvizMissing {
+                    format: config.format.as_str(),
+                    hint: INSTALL_HINT,
+                },
+                RenderError::Failed(message) => Error::Render {
+                    path: output.to_owned(),
+                    message,
+                },
+            });
+        }
+    };
+    Ok(text.into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_table() {
+        for format in ExportFormat::ALL {
+            assert_eq!(ExportFormat::parse(format.as_str()), Some(format));
+        }
+        let rows = [
+            ("NetworkX", Some(ExportFormat::NodeLink)),
+            ("node_link", Some(ExportFormat::NodeLink)),
+            ("GraphML", Some(ExportFormat::GraphMl)),
+            ("gv", Some(ExportFormat::Dot)),
+            ("xlsx", None),
+        ];
+        for (name, want) in rows {
+            assert_eq!(ExportFormat::parse(name), want, "{name}");
+        }
+        let paths = [
+            ("a/b.svg", Some(ExportFormat::Svg)),
+            ("b.JSON", Some(ExportFormat::Json)),
+            ("b.cyjs", Some(ExportFormat::Cytoscape)),
+            ("b.mmd", Some(ExportFormat::Mermaid)),
+            ("b.csv", None),
+            ("b", None),
+        ];
+        for (path, want) in paths {
+            assert_eq!(ExportFormat::from_path(Path::new(path)), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn csv_to_a_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("x");
+        std::fs::write(&file, "x").unwrap();
+        let config = ExportConfig::new(ExportFormat::Csv);
+        let err = export_files(&ArgGraph::new("g"), &config, &file).unwrap_err();
+        assert!(err.to_string().contains("give a folder name"), "{err}");
+    }
+}

@@ -1,0 +1,408 @@
+//! Extract stage: who holds each sentence — whose position it states. In
+//! order of precedence:
+//!
+//! 1. a quotation continued from an earlier sentence or paragraph is its
+//!    speaker's ("X said: “… ¶ “…”");
+//! 2. a reporting frame names the holder: "X said", "X, chief executive of
+//!    Y, said", "…, said X", "according to X", "Owen and Hutton said", a
+//!    pronoun ("He argues", "It also calls for", "they want"), a
+//!    publication ("the report argues", "the IPPR report", a cited title) or
+//!    a body named by its head noun ("the Commission argues"). A frame whose
+//!    subject is someone argnet cannot name ("The Minister said") leaves the
+//!    sentence to nobody rather than to the wrong actor;
+//! 3. a sentence that refers to "the report" or its recommendations is its
+//!    publisher's;
+//! 4. the items of a list opened by a sentence ending in a colon belong to
+//!    that sentence's holder;
+//! 5. in a turn opened by a speaker line or comment header, the speaker;
+//! 6. in a blog, report or other authored text, the author;
+//! 7. in news, the last holder named, carried on with less confidence for up
+//!    to four sentences.
+//!
+//! Frame subjects are resolved in `frames.rs`, quotation marks in
+//! `quotes.rs`. It decides nothing about stance (that is `stance.rs`).
+
+use std::collections::HashMap;
+
+use super::clauses::SentenceView;
+use super::codebook::ActorKind;
+use super::entity::{Entity, EntityId, EntityKind};
+use super::frames::Subject;
+use super::lexicon::{Cue, LexMatch, Lexicon, Side};
+use super::mentions::Mention;
+use super::quotes::{has_quotation, quote_open_after};
+use crate::corpus::DocumentKind;
+
+/// How a sentence's holder was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    Quote,
+    Frame,
+    Report,
+    List,
+    Turn,
+    Author,
+    Carried,
+}
+
+/// The actors whose position a sentence states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Holding {
+    pub actors: Vec<EntityId>,
+    pub confidence: f64,
+    pub how: How,
+    /// Who holds the words inside quotation marks, when that is someone
+    /// else: a publication quoted in an author's own sentence.
+    pub quoted: Option<(Vec<EntityId>, f64)>,
+}
+
+/// Confidence of each way of finding a holder.
+const TURN: f64 = 0.9;
+const QUOTE: f64 = 0.9;
+pub(super) const NAMED: f64 = 0.9;
+pub(super) const PRONOUN: f64 = 0.8;
+pub(super) const PUBLICATION: f64 = 0.8;
+pub(super) const DESCRIBED: f64 = 0.75;
+const REPORT: f64 = 0.75;
+const AUTHOR: f64 = 0.8;
+const CARRIED: f64 = 0.65;
+/// Sentences a named holder is carried on for in news.
+const CARRY_REACH: usize = 4;
+
+/// What the attribution of one document needs.
+pub struct Attributor<'a> {
+    pub text: &'a str,
+    pub entities: &'a [Entity],
+    pub lexicon: &'a Lexicon,
+    pub views: &'a [SentenceView<'a>],
+    /// Sentence index → the speakers of the turn it opens.
+    pub turns: &'a HashMap<usize, Vec<EntityId>>,
+    pub author: Option<EntityId>,
+    pub kind: Option<DocumentKind>,
+    /// Byte spans of cited titles ("Beyond Beveridge: …"), which speak for
+    /// their publisher.
+    pub titles: &'a [std::ops::Range<usize>],
+}
+
+#[derive(Default)]
+pub(super) struct State {
+    pub(super) turn: Option<Vec<EntityId>>,
+    pub(super) previous_turn: Option<Vec<EntityId>>,
+    /// Position of the first sentence of the current turn.
+    pub(super) turn_start: usize,
+    pub(super) quote: Option<Vec<EntityId>>,
+    pub(super) quote_open: bool,
+    pub(super) last_explicit: Option<Holding>,
+    /// Position of the sentence `last_explicit` was found in.
+    pub(super) explicit_at: usize,
+    pub(super) last_person: Option<EntityId>,
+    pub(super) last_organisation: Option<EntityId>,
+    pub(super) last_plural: Option<Vec<EntityId>>,
+    pub(super) report_author: Option<EntityId>,
+    /// A publication was named after the last organisation ("It" is the
+    /// report).
+    pub(super) report_recent: bool,
+    /// Holder of a list opened by a colon, and how many blocks it may
+    /// still cover.
+    pub(super) list: Option<(Holding, usize)>,
+}
+
+impl Attributor<'_> {
+    /// The holder of every sentence (`None`: nobody argnet can name, or a
+    /// speaker line). O(n·k) for n sentences of k words.
+    pub fn attribute(&self) -> Vec<Option<Holding>> {
+        let mut state = State::default();
+        let mut out = Vec::with_capacity(self.views.len());
+        for (position, view) in self.views.iter().enumerate() {
+            if let Some(speakers) = self.turns.get(&view.index) {
+                if state.turn.as_ref() != Some(speakers) {
+                    state.previous_turn = state.turn.take();
+                }
+                state.turn = Some(speakers.clone());
+                state.turn_start = position + 1;
+                state.quote = None;
+                state.quote_open = false;
+                state.last_explicit = None;
+                state.list = None;
+                out.push(None);
+                continue;
+            }
+            let sentence = &self.text[view.span.clone()];
+            let new_block = position == 0 || self.views[position - 1].block != view.block;
+            let opens_with_quote = sentence.starts_with(['“', '"']);
+            if new_block && state.quote_open && !opens_with_quote {
+                state.quote_open = false;
+                state.quote = None;
+            }
+            let open_before = state.quote_open;
+            let open_after = quote_open_after(sentence, open_before, new_block && open_before);
+
+            let mut frame = None;
+            let mut unknown = false;
+            for found in &view.cues {
+                // A frame inside an aside ("—which the Conservatives voted
+                // against—") does not speak for the sentence.
+                if !self.is_frame_verb(found) || view.layout.in_aside(found.span.start) {
+                    continue;
+                }
+                match self.subject(view, found, &state) {
+                    Subject::Actors(actors, confidence) => {
+                        frame = Some((actors, confidence));
+                        break;
+                    }
+                    Subject::Unknown => {
+                        unknown = true;
+                        break;
+                    }
+                    Subject::NotAFrame => {}
+                }
+            }
+
+            let holding = if let (true, Some(speakers)) = (open_before, &state.quote) {
+                Some(holding(speakers.clone(), QUOTE, How::Quote))
+            } else if let Some((actors, confidence)) = frame.clone() {
+                Some(holding(actors, confidence, How::Frame))
+            } else if unknown {
+                None
+            } else if let (true, Some(author)) = (self.refers_to_report(view), state.report_author)
+            {
+                Some(holding(vec![author], REPORT, How::Report))
+            } else if let Some((list, _)) = &state.list {
+                Some(Holding {
+                    how: How::List,
+                    ..list.clone()
+                })
+            } else if let Some(speakers) = &state.turn {
+                Some(holding(speakers.clone(), TURN, How::Turn))
+            } else if let (Some(author), false) =
+                (self.author, self.kind == Some(DocumentKind::News))
+            {
+                Some(holding(vec![author], AUTHOR, How::Author))
+            } else {
+                state
+                    .last_explicit
+                    .as_ref()
+                    .filter(|_| position - state.explicit_at <= CARRY_REACH)
+                    .map(|last| Holding {
+                        actors: last.actors.clone(),
+                        confidence: last.confidence.min(CARRIED),
+                        how: How::Carried,
+                        quoted: None,
+                    })
+            };
+            let mut holding = holding;
+            if let Some(h) = &mut holding {
+                let first_person = state.turn.as_ref() == Some(&h.actors)
+                    || (self.author.is_some()
+                        && h.actors == self.author.into_iter().collect::<Vec<_>>());
+                if first_person {
+                    // "Lord Freud—and I have held meetings": a joint subject.
+                    h.actors.extend(self.joint_subjects(view, &state));
+                    h.actors.dedup();
+                }
+                // An author quoting a publication they discuss: the quoted
+                // words are the publisher's.
+                if frame.is_none()
+                    && !open_before
+                    && matches!(h.how, How::Author | How::Carried)
+                    && state.report_recent
+                    && has_quotation(sentence)
+                    && let Some(author) = state.report_author
+                    && !h.actors.contains(&author)
+                {
+                    h.quoted = Some((vec![author], REPORT));
+                }
+            }
+
+            // Quotation state for the next sentence.
+            if open_after && !open_before {
+                state.quote = holding.as_ref().map(|h| h.actors.clone());
+            }
+            state.quote_open = open_after;
+            if !open_after {
+                state.quote = None;
+            }
+            // A colon opens a list for the following one-sentence blocks.
+            let last_of_block = self
+                .views
+                .get(position + 1)
+                .is_none_or(|n| n.block != view.block);
+            let trimmed = sentence.trim_end();
+            let opens = trimmed.ends_with(':')
+                || (frame.is_some() && trimmed.rsplit(' ').next() == Some("that"));
+            if opens && last_of_block {
+                state.list = holding.clone().map(|h| (h, 8));
+            } else if let Some((_, left)) = &mut state.list {
+                let single = new_block && last_of_block;
+                if !single || *left == 0 {
+                    state.list = None;
+                } else {
+                    *left -= 1;
+                }
+            }
+            if let Some(h) = &holding
+                && matches!(h.how, How::Frame | How::Quote | How::Report)
+            {
+                state.last_explicit = Some(h.clone());
+                state.explicit_at = position;
+            }
+            self.remember(view, &mut state, frame.map(|(actors, _)| actors));
+            out.push(holding);
+        }
+        out
+    }
+
+    /// Does the sentence refer to a publication by a definite phrase ("the
+    /// report", "its recommendations", "our report")?
+    fn refers_to_report(&self, view: &SentenceView) -> bool {
+        view.cues.iter().any(|found| {
+            self.lexicon.cues(found).contains(&Cue::ReportNoun)
+                && view.layout.word_before(found.span.start).is_some_and(|w| {
+                    matches!(
+                        self.text[w].to_lowercase().as_str(),
+                        "the" | "its" | "our" | "their" | "this" | "that" | "his" | "her"
+                    )
+                })
+        }) || self.titles.iter().any(|t| view.span.contains(&t.start))
+    }
+
+    /// Whose voice each sentence is in, whatever it reports: the speaker of
+    /// its turn, else the author (`None` for speaker lines and anonymous
+    /// text). A citation made while reporting someone is still the
+    /// speaker's.
+    pub fn voices(&self) -> Vec<Option<Vec<EntityId>>> {
+        let mut turn: Option<Vec<EntityId>> = None;
+        self.views
+            .iter()
+            .map(|view| {
+                if let Some(speakers) = self.turns.get(&view.index) {
+                    turn = Some(speakers.clone());
+                    return None;
+                }
+                turn.clone().or_else(|| self.author.map(|a| vec![a]))
+            })
+            .collect()
+    }
+
+    /// A reporting verb, or a stance verb that states its subject's
+    /// position ("X welcomes", "X calls for", "X is committed to").
+    fn is_frame_verb(&self, found: &LexMatch) -> bool {
+        self.lexicon.cues(found).iter().any(|cue| {
+            matches!(
+                cue,
+                Cue::Reporting
+                    | Cue::Stance {
+                        side: Side::Before | Side::Complement,
+                        ..
+                    }
+            )
+        })
+    }
+
+    pub(super) fn is_cue(
+        &self,
+        view: &SentenceView,
+        word: &std::ops::Range<usize>,
+        cue: Cue,
+    ) -> bool {
+        view.cues.iter().any(|found| {
+            found.span.start <= word.start
+                && found.span.end >= word.end
+                && self.lexicon.cues(found).contains(&cue)
+        })
+    }
+
+    pub(super) fn is_actor(&self, mention: &Mention) -> bool {
+        self.entities[mention.entity.0].kind == EntityKind::Actor
+    }
+
+    /// Update pronoun antecedents and the publisher after a sentence.
+    fn remember(&self, view: &SentenceView, state: &mut State, frame: Option<Vec<EntityId>>) {
+        // Events in text order: actor mentions and publication nouns.
+        let mut events: Vec<(usize, Option<&Mention>)> = view
+            .mentions
+            .iter()
+            .filter(|m| self.is_actor(m))
+            .map(|m| (m.span.start, Some(m)))
+            .collect();
+        for found in &view.cues {
+            if self.lexicon.cues(found).contains(&Cue::ReportNoun) {
+                events.push((found.span.start, None));
+            }
+        }
+        for title in self.titles.iter().filter(|t| view.span.contains(&t.start)) {
+            events.push((title.start, None));
+        }
+        events.sort_by_key(|(at, _)| *at);
+        for (at, event) in events {
+            match event {
+                Some(mention) => {
+                    let entity = &self.entities[mention.entity.0];
+                    let written = &self.text[mention.span.clone()];
+                    match entity.actor_kind {
+                        Some(ActorKind::Person) => state.last_person = Some(mention.entity),
+                        _ => {
+                            state.last_organisation = Some(mention.entity);
+                            state.report_recent = false;
+                            if written.ends_with('s') && !written.ends_with("ss") {
+                                state.last_plural = Some(vec![mention.entity]);
+                            }
+                        }
+                    }
+                }
+                None => {
+                    // "IPPR report", "report of the Commission", "Acevo
+                    // has said in a report".
+                    let author = self
+                        .actor_just_before(view, at)
+                        .or_else(|| self.author_after(view, at))
+                        .or_else(|| {
+                            frame
+                                .as_ref()
+                                .and_then(|f| f.first().copied())
+                                .filter(|_| self.is_after_frame(view, at))
+                        });
+                    if let Some(author) = author {
+                        state.report_author = Some(author);
+                    }
+                    state.report_recent = true;
+                }
+            }
+        }
+        if let Some(actors) = frame
+            && actors.len() > 1
+        {
+            state.last_plural = Some(actors);
+        }
+    }
+
+    /// "report of the X", "report by X", "report comes from X".
+    fn author_after(&self, view: &SentenceView, at: usize) -> Option<EntityId> {
+        let noun_end = view.layout.word_after(at)?.end;
+        let mention = view
+            .mentions
+            .iter()
+            .find(|m| m.span.start > noun_end && self.is_actor(m))?;
+        let between = self.text[noun_end..mention.span.start].to_lowercase();
+        let linked = [" of ", " by ", " from "]
+            .iter()
+            .any(|l| between.contains(l.trim()))
+            && view.layout.words_between(noun_end, mention.span.start) <= 3;
+        linked.then_some(mention.entity)
+    }
+
+    fn is_after_frame(&self, view: &SentenceView, at: usize) -> bool {
+        view.cues
+            .iter()
+            .any(|c| c.span.end <= at && self.lexicon.cues(c).contains(&Cue::Reporting))
+    }
+}
+
+fn holding(actors: Vec<EntityId>, confidence: f64, how: How) -> Holding {
+    Holding {
+        actors,
+        confidence,
+        how,
+        quoted: None,
+    }
+}

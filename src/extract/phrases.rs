@@ -1,0 +1,208 @@
+//! Extract stage: discovery of concepts the codebook does not list. A
+//! candidate is a phrase of two or three content words ("early
+//! intervention", "local probation trusts") that a document uses at least
+//! twice, that ends in a specific noun (not "services" or "people"), that
+//! no codebook name covers, and that ends where the text's phrase ends in at
+//! least half of its uses. Candidates become concepts only where a
+//! stance cue governs them (decided in `document.rs`), so that a repeated
+//! phrase nobody argues about stays out of the graph. Word lists are data
+//! (`cues/stopwords.txt`, `cues/generic_nouns.txt`).
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::clauses::SentenceView;
+
+const STOPWORDS: &str = include_str!("cues/stopwords.txt");
+const GENERIC_NOUNS: &str = include_str!("cues/generic_nouns.txt");
+
+fn word_set(text: &str) -> HashSet<String> {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+static STOP: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(STOPWORDS));
+static GENERIC: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(GENERIC_NOUNS));
+
+/// A candidate concept and where the document uses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// Lower case, single-spaced: "early intervention".
+    pub name: String,
+    pub uses: Vec<Use>,
+}
+
+/// One use of a phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Use {
+    pub sentence: usize,
+    pub span: Range<usize>,
+    /// The phrase goes on into another word ("public expenditure
+    /// culture"): here it only modifies that word, so a cue before it
+    /// governs the longer phrase, not this one.
+    pub modifier: bool,
+}
+
+/// Is `word` (as written) usable in a concept name? Lower case (or a
+/// capital only at the start of its sentence), letters and hyphens, three
+/// letters or more, not a function word.
+fn content(word: &str, sentence_start: bool) -> bool {
+    let mut chars = word.chars();
+    let first_ok = chars
+        .next()
+        .is_some_and(|c| c.is_lowercase() || (sentence_start && c.is_uppercase()));
+    first_ok
+        && chars.all(|c| c.is_lowercase() || c == '-')
+        && word.chars().count() >= 3
+        && !STOP.contains(&word.to_lowercase())
+}
+
+/// Candidate phrases of one document. `skip` are sentences to leave out
+/// (speaker lines); `views` give the words, the cues and the mentions
+/// already found, which a candidate may not overlap. A phrase that always
+/// goes on into another content word ("national dementia" plan) is a
+/// fragment, not a name. O(w) in the number of words.
+pub fn candidates(text: &str, views: &[SentenceView], skip: &HashSet<usize>) -> Vec<Phrase> {
+    // name → uses, each with "does the run go on after it?".
+    let mut uses: HashMap<String, Vec<(usize, Range<usize>, bool)>> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut flush = |run: &mut Vec<Range<usize>>, sentence: usize| {
+        for n in 2..=3 {
+            for (j, window) in run.windows(n).enumerate() {
+                let head = window[n - 1].clone();
+                if GENERIC.contains(&text[head].to_lowercase()) {
+                    continue;
+                }
+                let span = window[0].start..window[n - 1].end;
+                let name = text[span.clone()].to_lowercase();
+                if !uses.contains_key(&name) {
+                    order.push(name.clone());
+                }
+                let goes_on = j + n < run.len();
+                uses.entry(name)
+                    .or_default()
+                    .push((sentence, span, goes_on));
+            }
+        }
+        run.clear();
+    };
+    for view in views {
+        if skip.contains(&view.index) {
+            continue;
+        }
+        // Runs of adjacent content words (only spaces between them).
+        let mut run: Vec<Range<usize>> = Vec::new();
+        for (i, word) in view.layout.words().iter().enumerate() {
+            let written = &text[word.clone()];
+            // Names and cue words ("argues", "report") are not concept words.
+            let overlaps = |span: &Range<usize>| span.start < word.end && word.start < span.end;
+            let covered = view.mentions.iter().any(|m| overlaps(&m.span))
+                || view.cues.iter().any(|c| overlaps(&c.span));
+            let joined = run
+                .last()
+                .is_none_or(|last| text[last.end..word.start].chars().all(|c| c == ' '));
+            if !joined {
+                flush(&mut run, view.index);
+            }
+            if content(written, i == 0) && !covered {
+                run.push(word.clone());
+            } else {
+                flush(&mut run, view.index);
+            }
+        }
+        flush(&mut run, view.index);
+    }
+    let mut phrases: Vec<Phrase> = order
+        .into_iter()
+        .filter_map(|name| {
+            let found = uses.remove(&name)?;
+            let complete =
+                2 * found.iter().filter(|(_, _, goes_on)| !goes_on).count() >= found.len();
+            (found.len() >= 2 && complete).then(|| Phrase {
+                name,
+                uses: found
+                    .into_iter()
+                    .map(|(sentence, span, modifier)| Use {
+                        sentence,
+                        span,
+                        modifier,
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    // A phrase inside a longer one used as often adds nothing.
+    let snapshot = phrases.clone();
+    phrases.retain(|p| {
+        !snapshot.iter().any(|longer| {
+            longer.name.len() > p.name.len()
+                && longer.uses.len() == p.uses.len()
+                && format!(" {} ", longer.name).contains(&format!(" {} ", p.name))
+        })
+    });
+    phrases
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{DocumentMeta, document_from_text};
+    use crate::extract::clauses::Layout;
+    use crate::extract::lexicon::BUILTIN;
+
+    fn names(text: &str) -> Vec<String> {
+        let document = document_from_text("d.txt", text, DocumentMeta::default());
+        let views: Vec<SentenceView> = document
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(index, sentence)| {
+                let cues = BUILTIN.find(text, sentence.span.clone());
+                SentenceView {
+                    index,
+                    span: sentence.span.clone(),
+                    block: sentence.block,
+                    mentions: &[],
+                    layout: Layout::new(text, sentence.span.clone(), &BUILTIN, &cues),
+                    cues,
+                }
+            })
+            .collect();
+        candidates(text, &views, &HashSet::new())
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn candidates_table() {
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "Early intervention works. We want early intervention, not late intervention.",
+                &["early intervention"],
+            ),
+            // Three words used twice win over their parts.
+            (
+                "Local probation trusts matter. Abolishing local probation trusts is wrong.",
+                &["local probation trusts"],
+            ),
+            // Generic heads and single uses are not candidates.
+            ("Public services improve. The public services fail.", &[]),
+            ("A national dementia plan.", &[]),
+            // A fragment of longer phrases is no name.
+            (
+                "The national dementia plan. A national dementia strategy.",
+                &[],
+            ),
+            // Function words break runs.
+            ("It is the case. It is the case.", &[]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(names(text), *want, "{text:?}");
+        }
+    }
+}

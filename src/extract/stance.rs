@@ -1,0 +1,533 @@
+//! Extract stage: stance — for each concept in a sentence, whether its
+//! holder supports or critiques it. A concept gets a stance only from a cue
+//! that governs it in its own clause:
+//!
+//! - a cue before it ("calls for X", "welcomes X", "should involve X", "a
+//!   monolithic X") reaches the first concept within its reach and the
+//!   concepts coordinated with that one ("X and Y", "X/Y", "X, such as Y");
+//!   another cue in between takes over;
+//! - a cue after it ("X is vital", "X … is unlikely to deliver") judges the
+//!   first concept of the clause and those coordinated with it;
+//! - a negator up to three words before the cue flips it ("not effective",
+//!   "no longer welcome"); a negator between a cue and the concept drops
+//!   the stance ("requires no new X" states an absence, not opposition); a contrast marker flips what follows it ("X
+//!   rather than Y", "X, not Y", "less Y"); a concept's opposite form
+//!   flips it ("break down silos" supports service integration);
+//! - a possessive actor before the cue holds that cue ("Ed Miliband’s
+//!   determination to …").
+//!
+//! A concept that merely shares a sentence with a cue gets nothing. Who
+//! holds the sentence is decided in `attribution.rs`.
+
+use super::attribution::Holding;
+use super::clauses::{SentenceView, is_coordination};
+use super::entity::{Entity, EntityId, EntityKind};
+use super::lexicon::{Cue, LexMatch, Lexicon, Side};
+use super::mentions::Mention;
+use super::quotes::quotation_spans;
+use super::{Stance, Statement};
+
+/// How many words a cue reaches, by where it stands.
+fn reach(side: Side) -> usize {
+    match side {
+        Side::Complement => 20,
+        Side::Before => 8,
+        Side::Modal => 4,
+        Side::Modifies => 2,
+        Side::After | Side::Subject => 16,
+        Side::Either => 6,
+    }
+}
+
+/// Words a contrast marker reaches ("rather than ‘small scale X’").
+const CONTRAST_REACH: usize = 4;
+/// Words between a negator and the cue it negates.
+const NEGATION_REACH: usize = 3;
+/// Confidence lost per word between a cue and its concept.
+const DECAY_PER_WORD: f64 = 0.02;
+/// Confidence kept by a judgement of "it"/"this" resolved to a concept.
+const ANAPHORA: f64 = 0.7;
+/// Weight of a contrast marker that no cue governs ("rather than Y").
+const BARE_CONTRAST: f64 = 0.6;
+
+/// What one sentence needs for stance.
+pub struct StanceContext<'a> {
+    pub text: &'a str,
+    pub entities: &'a [Entity],
+    /// Concepts discovered in this document, numbered after `entities`.
+    pub discovered: &'a [Entity],
+    pub lexicon: &'a Lexicon,
+}
+
+/// A governing cue found for a concept.
+#[derive(Debug, Clone)]
+struct Governor<'m> {
+    cue: Option<&'m LexMatch>,
+    stance: Stance,
+    weight: f64,
+    distance: usize,
+    negated: bool,
+    contrasted: bool,
+}
+
+impl StanceContext<'_> {
+    fn entity(&self, id: EntityId) -> &Entity {
+        self.entities
+            .get(id.0)
+            .unwrap_or_else(|| &self.discovered[id.0 - self.entities.len()])
+    }
+
+    /// The statements of one sentence. `antecedent` is the one concept of
+    /// the sentence before, which "It …"/"This …" may judge. O(c·q) for c
+    /// concepts and q cues.
+    pub fn statements(
+        &self,
+        view: &SentenceView,
+        holding: Option<&Holding>,
+        antecedent: Option<EntityId>,
+    ) -> Vec<Statement> {
+        let concepts: Vec<&Mention> = view
+            .mentions
+            .iter()
+            .filter(|m| self.entity(m.entity).kind == EntityKind::Concept)
+            .collect();
+        if concepts.is_empty() {
+            return self.anaphoric(view, holding, antecedent);
+        }
+        let quotations: Vec<std::ops::Range<usize>> =
+            quotation_spans(&self.text[view.span.clone()])
+                .into_iter()
+                .map(|q| view.span.start + q.start..view.span.start + q.end)
+                .collect();
+        let overlaps = |found: &LexMatch| {
+            concepts
+                .iter()
+                .any(|m| found.span.start < m.span.end && m.span.start < found.span.end)
+        };
+        let cues: Vec<&LexMatch> = view
+            .cues
+            .iter()
+            .filter(|c| !overlaps(c) && !self.is_nominal(c))
+            .collect();
+        let mut out = Vec::new();
+        for concept in &concepts {
+            if self.is_passive(view, concept) {
+                continue;
+            }
+            let Some(governor) = self.governor(view, &concepts, &cues, concept) else {
+                continue;
+            };
+            let entity = self.entity(concept.entity);
+            let mut stance = governor.stance;
+            let mut confidence =
+                governor.weight * (1.0 - DECAY_PER_WORD * governor.distance as f64).max(0.5);
+            if governor.negated {
+                stance = opposite(stance);
+                confidence *= 0.8;
+            }
+            if governor.contrasted {
+                stance = opposite(stance);
+                confidence *= 0.9;
+            }
+            if entity.is_opposite(&self.text[concept.span.clone()]) {
+                stance = opposite(stance);
+            }
+            let quoted = quotations.iter().any(|q| q.contains(&concept.span.start));
+            let holders: Vec<(EntityId, f64)> =
+                match governor.cue.and_then(|c| self.possessive_holder(view, c)) {
+                    Some(actor) => vec![(actor, 0.9)],
+                    None => match holding {
+                        Some(Holding {
+                            quoted: Some((actors, confidence)),
+                            ..
+                        }) if quoted => actors.iter().map(|&a| (a, *confidence)).collect(),
+                        Some(h) => h.actors.iter().map(|&a| (a, h.confidence)).collect(),
+                        None => Vec::new(),
+                    },
+                };
+            for (actor, holder_confidence) in holders {
+                out.push(Statement {
+                    actor,
+                    concept: concept.entity,
+                    stance,
+                    sentence: view.index,
+                    confidence: round(holder_confidence * confidence),
+                });
+            }
+        }
+        out
+    }
+
+    /// "It is a concept which is totally meaningless": a judgement whose
+    /// clause opens with "it", "this" or "that" and names no concept is
+    /// about the one concept of the sentence before.
+    fn anaphoric(
+        &self,
+        view: &SentenceView,
+        holding: Option<&Holding>,
+        antecedent: Option<EntityId>,
+    ) -> Vec<Statement> {
+        let (Some(concept), Some(holding)) = (antecedent, holding) else {
+            return Vec::new();
+        };
+        let layout = &view.layout;
+        for found in &view.cues {
+            for role in self.lexicon.cues(found) {
+                let Cue::Stance {
+                    stance,
+                    side: side @ (Side::After | Side::Subject),
+                    weight,
+                } = *role
+                else {
+                    continue;
+                };
+                let Some(first) = layout
+                    .words()
+                    .iter()
+                    .find(|w| layout.same_clause(w.start, found.span.start))
+                else {
+                    continue;
+                };
+                let opener = self.text[first.clone()].to_lowercase();
+                if first.start >= found.span.start
+                    || !matches!(opener.as_str(), "it" | "this" | "that")
+                    || (side == Side::After && self.is_attributive(found))
+                {
+                    continue;
+                }
+                let stance = if self.is_negated(view, found) {
+                    opposite(stance)
+                } else {
+                    stance
+                };
+                return holding
+                    .actors
+                    .iter()
+                    .map(|&actor| Statement {
+                        actor,
+                        concept,
+                        stance,
+                        sentence: view.index,
+                        confidence: round(holding.confidence * weight * ANAPHORA),
+                    })
+                    .collect();
+            }
+        }
+        Vec::new()
+    }
+
+    /// The nearest cue that governs `concept`, if any.
+    fn governor<'m>(
+        &self,
+        view: &SentenceView,
+        concepts: &[&Mention],
+        cues: &[&'m LexMatch],
+        concept: &Mention,
+    ) -> Option<Governor<'m>> {
+        let layout = &view.layout;
+        let mut best: Option<Governor> = None;
+        for (index, &found) in cues.iter().enumerate() {
+            for role in self.lexicon.cues(found) {
+                let Cue::Stance {
+                    stance,
+                    side,
+                    weight,
+                } = *role
+                else {
+                    continue;
+                };
+                let before = found.span.end <= concept.span.start;
+                let after = found.span.start >= concept.span.end;
+                let usable = match side {
+                    Side::After | Side::Subject => after,
+                    Side::Either => before || after,
+                    _ => before,
+                };
+                if !usable || !layout.same_clause(found.span.start, concept.span.start) {
+                    continue;
+                }
+                let (distance, contrasted) = if before {
+                    let distance = layout.words_between(found.span.end, concept.span.start);
+                    if distance > reach(side) {
+                        continue;
+                    }
+                    // The nearest cue takes over.
+                    if cues[index + 1..]
+                        .iter()
+                        .any(|c| c.span.end <= concept.span.start && self.is_stance_cue(c))
+                    {
+                        continue;
+                    }
+                    if side == Side::Modal
+                        && self.text[found.span.end..concept.span.start]
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case("that"))
+                    {
+                        continue;
+                    }
+                    match self.contrast_between(view, found.span.end, concept) {
+                        Some(true) => (distance, true),
+                        Some(false) => continue,
+                        None => {
+                            if !self.first_in_reach(view, concepts, found.span.end, concept) {
+                                continue;
+                            }
+                            // "reduce hospital waits, top down plans": past a
+                            // comma the cue's own object has ended.
+                            let first = concepts
+                                .iter()
+                                .find(|m| m.span.start >= found.span.end)
+                                .map_or(concept.span.start, |m| m.span.start);
+                            if side != Side::Complement
+                                && self.text[found.span.end..first].contains(',')
+                            {
+                                continue;
+                            }
+                            (distance, false)
+                        }
+                    }
+                } else {
+                    // "effective outcomes": a one-word judgement before a
+                    // noun describes that noun, not the clause's subject.
+                    if side == Side::After
+                        && (self.is_attributive(found) || self.is_existential(view, found))
+                    {
+                        continue;
+                    }
+                    // The first concept of the clause, and its coordinates.
+                    let first = concepts.iter().find(|m| {
+                        layout.same_clause(m.span.start, found.span.start)
+                            && m.span.end <= found.span.start
+                    })?;
+                    if !self.chain_reaches(concepts, first, concept) {
+                        continue;
+                    }
+                    let distance = layout.words_between(concept.span.end, found.span.start);
+                    if distance > reach(side) {
+                        continue;
+                    }
+                    (distance, false)
+                };
+                // "requires no new X" states an absence, not opposition.
+                if before && self.negator_between(view, found.span.end, concept.span.start) {
+                    continue;
+                }
+                let negated = self.is_negated(view, found);
+                let candidate = Governor {
+                    cue: Some(found),
+                    stance,
+                    weight,
+                    distance,
+                    negated,
+                    contrasted,
+                };
+                if best.as_ref().is_none_or(|b| distance < b.distance) {
+                    best = Some(candidate);
+                }
+            }
+        }
+        if best.is_none() {
+            // "rather than Y" with no cue: Y is put aside.
+            if let Some(true) = self.contrast_between(view, view.span.start, concept) {
+                best = Some(Governor {
+                    cue: None,
+                    stance: Stance::Support,
+                    weight: BARE_CONTRAST,
+                    distance: 0,
+                    negated: false,
+                    contrasted: true,
+                });
+            }
+        }
+        best
+    }
+
+    /// Is there a contrast marker between `from` and the concept? `Some(true)`
+    /// when the concept is the first (or coordinated with the first) thing
+    /// the marker reaches; `Some(false)` when the marker lies between but
+    /// does not reach it; `None` when there is none.
+    fn contrast_between(
+        &self,
+        view: &SentenceView,
+        from: usize,
+        concept: &Mention,
+    ) -> Option<bool> {
+        let marker = view.cues.iter().rev().find(|c| {
+            c.span.start >= from
+                && c.span.end <= concept.span.start
+                && self.lexicon.cues(c).contains(&Cue::Contrast)
+                && view.layout.same_clause(c.span.start, concept.span.start)
+        })?;
+        let concepts: Vec<&Mention> = view
+            .mentions
+            .iter()
+            .filter(|m| self.entity(m.entity).kind == EntityKind::Concept)
+            .collect();
+        let first = concepts.iter().find(|m| m.span.start >= marker.span.end)?;
+        let near = view.layout.words_between(marker.span.end, first.span.start) <= CONTRAST_REACH;
+        Some(near && self.chain_reaches(&concepts, first, concept))
+    }
+
+    /// Is `concept` the first concept after `from` or coordinated with it?
+    fn first_in_reach(
+        &self,
+        view: &SentenceView,
+        concepts: &[&Mention],
+        from: usize,
+        concept: &Mention,
+    ) -> bool {
+        concepts
+            .iter()
+            .find(|m| {
+                m.span.start >= from && view.layout.same_clause(m.span.start, concept.span.start)
+            })
+            .is_some_and(|first| self.chain_reaches(concepts, first, concept))
+    }
+
+    /// Is `target` reached from `first` through coordinated concepts?
+    fn chain_reaches(&self, concepts: &[&Mention], first: &Mention, target: &Mention) -> bool {
+        let mut current = first;
+        loop {
+            if current.span == target.span {
+                return true;
+            }
+            let Some(next) = concepts.iter().find(|m| m.span.start >= current.span.end) else {
+                return false;
+            };
+            if next.span.start > target.span.start
+                || !is_coordination(&self.text[current.span.end..next.span.start])
+            {
+                return false;
+            }
+            current = next;
+        }
+    }
+
+    /// A one-word cue after a determiner or "have" is a noun, not a verb:
+    /// "have needs", "the support that", "their welcome".
+    fn is_nominal(&self, found: &LexMatch) -> bool {
+        const NOMINAL: &[&str] = &[
+            "the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "whose", "this",
+            "these", "those", "have", "has", "had", "of", "with", "own", "s",
+        ];
+        let adjective = self.lexicon.cues(found).iter().any(|c| {
+            matches!(
+                c,
+                Cue::Stance {
+                    side: Side::Modifies | Side::After | Side::Subject,
+                    ..
+                }
+            )
+        });
+        if adjective || self.lexicon.phrase(found).contains(' ') {
+            return false;
+        }
+        let before = self.text[..found.span.start].trim_end();
+        let word: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        NOMINAL.contains(&word.to_lowercase().as_str())
+    }
+
+    /// "there is an opportunity": an existential sentence has no subject
+    /// for the judgement to be about.
+    fn is_existential(&self, view: &SentenceView, found: &LexMatch) -> bool {
+        let mut words = view
+            .layout
+            .words()
+            .iter()
+            .rev()
+            .filter(|w| w.end <= found.span.start)
+            .map(|w| self.text[w.clone()].to_lowercase());
+        let (Some(verb), Some(there)) = (words.next(), words.next()) else {
+            return false;
+        };
+        there == "there" && matches!(verb.as_str(), "is" | "are" | "was" | "were" | "be")
+    }
+
+    /// A one-word cue followed by a word that is not a preposition or
+    /// conjunction qualifies that word ("cost-effective public services").
+    fn is_attributive(&self, found: &LexMatch) -> bool {
+        const LINKS: &[&str] = &[
+            "to", "for", "in", "at", "and", "or", "but", "as", "if", "because", "when", "with",
+            "than", "that", "of", "on", "by", "since", "so", "too", "enough", "indeed",
+        ];
+        if self.lexicon.phrase(found).contains(' ') {
+            return false;
+        }
+        let after = &self.text[found.span.end..];
+        let Some(next) = after.strip_prefix(' ') else {
+            return false;
+        };
+        let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        !word.is_empty() && word.chars().all(char::is_lowercase) && !LINKS.contains(&word.as_str())
+    }
+
+    fn is_stance_cue(&self, found: &LexMatch) -> bool {
+        self.lexicon
+            .cues(found)
+            .iter()
+            .any(|c| matches!(c, Cue::Stance { .. }))
+    }
+
+    /// "requires no new X": a negator between a cue and what it governs.
+    /// The cue then governs nothing: an absence is not a position.
+    fn negator_between(&self, view: &SentenceView, from: usize, to: usize) -> bool {
+        view.cues.iter().any(|n| {
+            n.span.start >= from
+                && n.span.end <= to
+                && self.lexicon.cues(n).contains(&Cue::Negation)
+        })
+    }
+
+    /// A negator up to three words before the cue, in its clause.
+    fn is_negated(&self, view: &SentenceView, cue: &LexMatch) -> bool {
+        view.cues.iter().any(|n| {
+            n.span.end <= cue.span.start
+                && self.lexicon.cues(n).contains(&Cue::Negation)
+                && view.layout.same_clause(n.span.start, cue.span.start)
+                && view.layout.words_between(n.span.end, cue.span.start) <= NEGATION_REACH
+        })
+    }
+
+    /// "be cut", "been reformed": a concept used as a passive verb is what
+    /// happens to something else, not the object of a stance.
+    fn is_passive(&self, view: &SentenceView, concept: &Mention) -> bool {
+        view.layout
+            .word_before(concept.span.start)
+            .is_some_and(|w| {
+                matches!(
+                    self.text[w].to_lowercase().as_str(),
+                    "be" | "been" | "being"
+                )
+            })
+    }
+
+    /// "Ed Miliband’s determination to": an actor in the possessive right
+    /// before the cue holds it.
+    fn possessive_holder(&self, view: &SentenceView, cue: &LexMatch) -> Option<EntityId> {
+        let mention = view.mentions.iter().rev().find(|m| {
+            m.span.end <= cue.span.start && self.entity(m.entity).kind == EntityKind::Actor
+        })?;
+        let gap = &self.text[mention.span.end..cue.span.start];
+        let rest = gap.strip_prefix("’s").or_else(|| gap.strip_prefix("'s"))?;
+        (rest.split_whitespace().count() <= 1).then_some(mention.entity)
+    }
+}
+
+fn opposite(stance: Stance) -> Stance {
+    match stance {
+        Stance::Support => Stance::Critique,
+        Stance::Critique => Stance::Support,
+    }
+}
+
+/// Confidences are kept to three places so that output stays stable.
+fn round(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}

@@ -1,0 +1,383 @@
+//! View stage (after analysis, before export): choose the part of a graph
+//! that fits on a slide. Filters compose and run in a fixed order; the
+//! result is an ordinary [`ArgGraph`], so every export format writes the
+//! filtered graph. Pure: no IO, no printing, and it computes no centrality
+//! (scores come from a [`Scorer`]).
+
+mod measure;
+
+use std::collections::{BTreeSet, VecDeque};
+
+use petgraph::graph::NodeIndex;
+use petgraph::unionfind::UnionFind;
+
+use crate::error::{Error, Result};
+use crate::model::{ArgGraph, NodeKind, Relation};
+
+pub use measure::{
+    Direction, Measure, NATIVE_MEASURES, Scorer, attribute_scores, degree, numeric_attributes,
+    stored_scores,
+};
+
+/// Which part of a graph to keep. Filters run in this order, each on what
+/// the one before kept:
+///
+/// 1. `kinds` keeps nodes of the listed kinds;
+/// 2. `relations` keeps edges of the listed relations;
+/// 3. `min_weight` keeps edges of at least that weight;
+/// 4. `ego` keeps the nodes within `radius` hops of one node (edges
+///    followed both ways);
+/// 5. `top` keeps the `count` nodes with the highest score (the ego node
+///    always stays); degrees are counted on what steps 1–4 kept;
+/// 6. `largest_component` keeps the largest weakly connected component;
+/// 7. `drop_isolates` removes nodes left without edges.
+///
+/// The default keeps everything. Build one with the `with_*` methods.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewConfig {
+    pub kinds: Option<BTreeSet<NodeKind>>,
+    pub relations: Option<BTreeSet<Relation>>,
+    pub min_weight: Option<f64>,
+    pub ego: Option<Ego>,
+    pub top: Option<Top>,
+    pub largest_component: bool,
+    pub drop_isolates: bool,
+}
+
+/// The neighbourhood of one node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ego {
+    /// A node id, label or alias (see [`ArgGraph::find_nodes`]).
+    pub node: String,
+    /// Hops from the node, at least 1.
+    pub radius: usize,
+}
+
+/// The highest-scoring nodes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Top {
+    pub count: usize,
+    pub measure: Measure,
+}
+
+impl ViewConfig {
+    pub fn with_kinds(mut self, kinds: impl IntoIterator<Item = NodeKind>) -> Self {
+        self.kinds = Some(kinds.into_iter().collect());
+        self
+    }
+
+    pub fn with_relations(mut self, relations: impl IntoIterator<Item = Relation>) -> Self {
+        self.relations = Some(relations.into_iter().collect());
+        self
+    }
+
+    pub fn with_min_weight(mut self, weight: f64) -> Self {
+        self.min_weight = Some(weight);
+        self
+    }
+
+    pub fn with_ego(mut self, node: impl Into<String>, radius: usize) -> Self {
+        self.ego = Some(Ego {
+            node: node.into(),
+            radius,
+        });
+        self
+    }
+
+    pub fn with_top(mut self, count: usize, measure: Measure) -> Self {
+        self.top = Some(Top { count, measure });
+        self
+    }
+
+    pub fn with_largest_component(mut self, on: bool) -> Self {
+        self.largest_component = on;
+        self
+    }
+
+    pub fn with_drop_isolates(mut self, on: bool) -> Self {
+        self.drop_isolates = on;
+        self
+    }
+
+    /// Does this view keep the whole graph?
+    pub fn keeps_everything(&self) -> bool {
+        *self == ViewConfig::default()
+    }
+
+    /// Check values that make no sense whatever the graph.
+    pub fn validate(&self) -> Result<()> {
+        let invalid = |name, value: String, message: &str| {
+            Err(Error::InvalidValue {
+                name,
+                value,
+                message: message.to_owned(),
+            })
+        };
+        if self.min_weight.is_some_and(|w| !w.is_finite()) {
+            let weight = self.min_weight.unwrap_or_default();
+            return invalid(
+                "--min-weight",
+                weight.to_string(),
+                "must be a finite number",
+            );
+        }
+        if self.top.as_ref().is_some_and(|top| top.count == 0) {
+            return invalid("--top", "0".into(), "must be at least 1");
+        }
+        if self.ego.as_ref().is_some_and(|ego| ego.radius == 0) {
+            return invalid("--radius", "0".into(), "must be at least 1");
+        }
+        Ok(())
+    }
+}
+
+/// The view of `graph` that `config` selects, ranking `top` by
+/// [`stored_scores`].
+///
+/// ```
+/// use argnet::model::{ArgGraph, Node, NodeKind, Relation};
+/// use argnet::view::{self, ViewConfig};
+///
+/// let mut graph = ArgGraph::new("g");
+/// let d = graph.add_node(Node::new(NodeKind::Document, "d"));
+/// let a = graph.add_node(Node::new(NodeKind::Actor, "A"));
+/// let c = graph.add_node(Node::new(NodeKind::Concept, "C"));
+/// graph.add_occurrence(d, c, Relation::Mentions, None);
+/// graph.add_occurrence(a, c, Relation::Supports, None);
+/// let config = ViewConfig::default()
+///     .with_kinds([NodeKind::Actor, NodeKind::Concept])
+///     .with_drop_isolates(true);
+/// let view = view::apply(&graph, &config).unwrap();
+/// assert_eq!((view.node_count(), view.edge_count()), (2, 1));
+/// ```
+pub fn apply(graph: &ArgGraph, config: &ViewConfig) -> Result<ArgGraph> {
+    apply_with(graph, config, &stored_scores)
+}
+
+/// [`apply`] with the scores for `top` given by `scorer`, which is called on
+/// the graph that steps 1–4 kept. O(V log V + E) plus the scorer.
+pub fn apply_with(graph: &ArgGraph, config: &ViewConfig, scorer: &Scorer) -> Result<ArgGraph> {
+    config.validate()?;
+    let mut keep_node: Vec<bool> = graph
+        .nodes()
+        .map(|(_, node)| config.kinds.as_ref().is_none_or(|k| k.contains(&node.kind)))
+        .collect();
+    let mut keep_edge: Vec<bool> = graph
+        .edges()
+        .map(|(_, _, edge)| {
+            config
+                .relations
+                .as_ref()
+                .is_none_or(|r| r.contains(&edge.relation))
+                && config.min_weight.is_none_or(|w| edge.weight >= w)
+        })
+        .collect();
+    let mut centre = None;
+    if let Some(ego) = &config.ego {
+        let index = resolve_ego(graph, &ego.node)?;
+        if !keep_node[index.index()] {
+            return Err(Error::InvalidValue {
+                name: "--ego",
+                value: ego.node.clone(),
+                message: format!(
+                    "this node is a {}, which --kinds leaves out; add it to --kinds",
+                    graph.node(index).kind.as_str()
+                ),
+            });
+        }
+        let within = neighbourhood(graph, &keep_node, &keep_edge, index, ego.radius);
+        and_assign(&mut keep_node, &within);
+        centre = Some(index);
+    }
+    if let Some(top) = &config.top {
+        let chosen = top_nodes(graph, &keep_node, &keep_edge, top, centre, scorer)?;
+        and_assign(&mut keep_node, &chosen);
+    }
+    if config.largest_component {
+        let largest = largest_component(graph, &keep_node, &keep_edge);
+        and_assign(&mut keep_node, &largest);
+    }
+    if config.drop_isolates {
+        let mut touched = vec![false; keep_node.len()];
+        for ((source, target, _), keep) in graph.edges().zip(&keep_edge) {
+            if *keep && keep_node[source.index()] && keep_node[target.index()] {
+                touched[source.index()] = true;
+                touched[target.index()] = true;
+            }
+        }
+        and_assign(&mut keep_node, &touched);
+    }
+    // Edges whose end was dropped go too.
+    for ((source, target, _), keep) in graph.edges().zip(keep_edge.iter_mut()) {
+        *keep = *keep && keep_node[source.index()] && keep_node[target.index()];
+    }
+    let view = subgraph(graph, &keep_node, &keep_edge);
+    if view.node_count() == 0 && graph.node_count() > 0 {
+        return Err(Error::EmptyView {
+            nodes: graph.node_count(),
+        });
+    }
+    Ok(view)
+}
+
+/// The graph with only the kept nodes and edges, in the original order.
+/// Document records are kept whole: evidence still refers to them.
+pub fn subgraph(graph: &ArgGraph, keep_node: &[bool], keep_edge: &[bool]) -> ArgGraph {
+    let mut view = ArgGraph::new(graph.name.clone());
+    view.documents = graph.documents.clone();
+    let mut new_index = vec![None; graph.node_count()];
+    for (index, node) in graph.nodes() {
+        if keep_node[index.index()] {
+            new_index[index.index()] = Some(view.add_node(node.clone()));
+        }
+    }
+    for ((source, target, edge), keep) in graph.edges().zip(keep_edge) {
+        if let (true, Some(s), Some(t)) =
+            (keep, new_index[source.index()], new_index[target.index()])
+        {
+            view.add_edge(s, t, edge.relation, edge.weight, edge.evidence.clone());
+        }
+    }
+    view
+}
+
+fn and_assign(keep: &mut [bool], mask: &[bool]) {
+    for (k, m) in keep.iter_mut().zip(mask) {
+        *k = *k && *m;
+    }
+}
+
+/// Find the ego node; one-line errors for none and for several.
+fn resolve_ego(graph: &ArgGraph, query: &str) -> Result<NodeIndex> {
+    let found = graph.find_nodes(query);
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Error::InvalidValue {
+            name: "--ego",
+            value: query.to_owned(),
+            message: "no node has this id, label or alias; give an id such as concept:big-society (ids are in the graph JSON)".into(),
+        }),
+        several => Err(Error::InvalidValue {
+            name: "--ego",
+            value: query.to_owned(),
+            message: format!(
+                "{} nodes match; give one of their ids: {}",
+                several.len(),
+                several
+                    .iter()
+                    .map(|&i| graph.node(i).key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }),
+    }
+}
+
+/// Nodes within `radius` hops of `centre` over live edges, either way.
+fn neighbourhood(
+    graph: &ArgGraph,
+    keep_node: &[bool],
+    keep_edge: &[bool],
+    centre: NodeIndex,
+    radius: usize,
+) -> Vec<bool> {
+    let mut neighbours = vec![Vec::new(); graph.node_count()];
+    for ((source, target, _), keep) in graph.edges().zip(keep_edge) {
+        if *keep && keep_node[source.index()] && keep_node[target.index()] {
+            neighbours[source.index()].push(target.index());
+            neighbours[target.index()].push(source.index());
+        }
+    }
+    let mut hops = vec![usize::MAX; graph.node_count()];
+    hops[centre.index()] = 0;
+    let mut queue = VecDeque::from([centre.index()]);
+    while let Some(node) = queue.pop_front() {
+        if hops[node] == radius {
+            continue;
+        }
+        for &next in &neighbours[node] {
+            if hops[next] == usize::MAX {
+                hops[next] = hops[node] + 1;
+                queue.push_back(next);
+            }
+        }
+    }
+    hops.into_iter().map(|h| h != usize::MAX).collect()
+}
+
+/// The `top.count` live nodes with the highest scores (ties: node id), the
+/// ego centre always among them.
+fn top_nodes(
+    graph: &ArgGraph,
+    keep_node: &[bool],
+    keep_edge: &[bool],
+    top: &Top,
+    centre: Option<NodeIndex>,
+    scorer: &Scorer,
+) -> Result<Vec<bool>> {
+    let live: Vec<usize> = (0..graph.node_count()).filter(|&i| keep_node[i]).collect();
+    let mut live_edges = keep_edge.to_vec();
+    for ((source, target, _), keep) in graph.edges().zip(live_edges.iter_mut()) {
+        *keep = *keep && keep_node[source.index()] && keep_node[target.index()];
+    }
+    // Score the view so far, so that degrees count what the view keeps.
+    let current = subgraph(graph, keep_node, &live_edges);
+    let scores = scorer(&current, &top.measure)?;
+    let mut ranked: Vec<(usize, f64)> = live
+        .iter()
+        .zip(&scores)
+        .map(|(&original, &score)| (original, if score.is_nan() { f64::MIN } else { score }))
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.1.total_cmp(&a.1).then_with(|| {
+            graph
+                .node(NodeIndex::new(a.0))
+                .key
+                .cmp(&graph.node(NodeIndex::new(b.0)).key)
+        })
+    });
+    let mut chosen = vec![false; graph.node_count()];
+    let mut room = top.count;
+    if let Some(centre) = centre {
+        chosen[centre.index()] = true;
+        room -= 1;
+    }
+    for (original, _) in ranked {
+        if room == 0 {
+            break;
+        }
+        if !chosen[original] {
+            chosen[original] = true;
+            room -= 1;
+        }
+    }
+    Ok(chosen)
+}
+
+/// The largest weakly connected component of the live graph (ties: the one
+/// holding the earliest node).
+fn largest_component(graph: &ArgGraph, keep_node: &[bool], keep_edge: &[bool]) -> Vec<bool> {
+    let mut components = UnionFind::<usize>::new(graph.node_count());
+    for ((source, target, _), keep) in graph.edges().zip(keep_edge) {
+        if *keep && keep_node[source.index()] && keep_node[target.index()] {
+            components.union(source.index(), target.index());
+        }
+    }
+    let mut sizes = vec![0usize; graph.node_count()];
+    for node in (0..graph.node_count()).filter(|&i| keep_node[i]) {
+        sizes[components.find(node)] += 1;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for node in (0..graph.node_count()).filter(|&i| keep_node[i]) {
+        let root = components.find(node);
+        if best.is_none_or(|(_, size)| sizes[root] > size) {
+            best = Some((root, sizes[root]));
+        }
+    }
+    (0..graph.node_count())
+        .map(|node| best.is_some_and(|(root, _)| keep_node[node] && components.find(node) == root))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

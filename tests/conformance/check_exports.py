@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""Check argnet's exports by opening them with the libraries users use.
+
+Usage: check_exports.py DIR [DIR ...]
+
+Each DIR holds one graph exported by argnet (the integration test
+`conformance` writes them):
+
+    graph.json            argnet-graph/1, the expectation
+    graph.graphml         read by NetworkX and igraph
+    graph.gexf            read by NetworkX
+    graph.node-link.json  read by NetworkX (node_link_graph), and compared
+                          with what node_link_data writes for that graph
+    graph.cyjs            read by NetworkX (cytoscape_graph)
+    nodes.csv, edges.csv  read by Python's csv module
+    graph.aif.json        read by arguebuf (an AIF library), and checked
+                          against the AIF rules (RA/CA: premises in, one
+                          conclusion out; locutions name L-nodes)
+    *.dot                 rendered by Graphviz `dot` to SVG, parsed as XML
+
+For every client it checks node and edge counts, ids, labels (exact, so
+quotes, ampersands, angle brackets, line breaks and non-ASCII text must
+survive), kinds, and the types and values of counts and measures.
+
+Exit codes: 0 all good; 1 a check failed; 3 a client library is missing
+(install tests/conformance/requirements.txt).
+"""
+
+import csv
+import json
+import math
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from collections import Counter
+from pathlib import Path
+
+try:
+    import arguebuf
+    import igraph
+    import networkx as nx
+except ImportError as error:
+    print(f"missing client library: {error.name}; pip install -r tests/conformance/requirements.txt")
+    sys.exit(3)
+
+FAILURES = []
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+    return condition
+
+
+def expected(folder):
+    data = json.loads((folder / "graph.json").read_text(encoding="utf-8"))
+    assert data["format"] == "argnet-graph/1", data["format"]
+    return data
+
+
+def edge_multiset(edges):
+    return Counter((e["source"], e["target"], e["relation"]) for e in edges)
+
+
+def check_nodes(client, graph_nodes, data, label_key="label"):
+    """graph_nodes: dict id -> attribute dict, as the client read it."""
+    name = f"{data['name']}: {client}"
+    check(len(graph_nodes) == len(data["nodes"]), f"{name}: {len(graph_nodes)} nodes, want {len(data['nodes'])}")
+    for node in data["nodes"]:
+        got = graph_nodes.get(node["id"])
+        if not check(got is not None, f"{name}: node {node['id']!r} missing"):
+            continue
+        check(got.get(label_key) == node["label"], f"{name}: label {got.get(label_key)!r} != {node['label']!r}")
+        check(got.get("kind") == node["kind"], f"{name}: kind of {node['id']}: {got.get('kind')!r}")
+        mentions = got.get("mentions")
+        check(type(mentions) is int and mentions == node["mentions"],
+              f"{name}: mentions of {node['id']}: {mentions!r} ({type(mentions).__name__})")
+        for key, value in node["attributes"].items():
+            value_got = got.get(key)
+            if isinstance(value, bool):
+                ok = value_got is value
+            elif isinstance(value, int):
+                ok = type(value_got) is int and value_got == value
+            elif isinstance(value, float):
+                ok = isinstance(value_got, float) and math.isclose(value_got, value)
+            else:
+                ok = value_got == value
+            check(ok, f"{name}: attribute {key} of {node['id']}: {value_got!r} != {value!r}")
+
+
+def check_edges(client, triples, weights, data):
+    """triples: list of (source, target, relation); weights: matching list."""
+    name = f"{data['name']}: {client}"
+    check(len(triples) == len(data["edges"]), f"{name}: {len(triples)} edges, want {len(data['edges'])}")
+    check(Counter(triples) == edge_multiset(data["edges"]), f"{name}: edges differ")
+    want = {(e["source"], e["target"], e["relation"]): e["weight"] for e in data["edges"]}
+    for triple, weight in zip(triples, weights):
+        check(isinstance(weight, float) and math.isclose(weight, want.get(triple, math.nan)),
+              f"{name}: weight of {triple}: {weight!r}")
+
+
+def networkx_edges(graph, relation_key="relation"):
+    triples, weights = [], []
+    for source, target, attributes in graph.edges(data=True):
+        triples.append((source, target, attributes.get(relation_key)))
+        weights.append(attributes.get("weight"))
+    return triples, weights
+
+
+def check_graphml(folder, data):
+    path = folder / "graph.graphml"
+    ElementTree.parse(path)
+    graph = nx.read_graphml(path)
+    check_nodes("networkx.read_graphml", dict(graph.nodes(data=True)), data)
+    check_edges("networkx.read_graphml", *networkx_edges(graph), data)
+    read = igraph.Graph.Read_GraphML(str(path))
+    name = f"{data['name']}: igraph.Read_GraphML"
+    check(read.vcount() == len(data["nodes"]), f"{name}: {read.vcount()} vertices")
+    check(read.ecount() == len(data["edges"]), f"{name}: {read.ecount()} edges")
+    check(read.vs["id"] == [n["id"] for n in data["nodes"]] if data["nodes"] else True, f"{name}: ids differ")
+    if data["nodes"]:
+        check(read.vs["label"] == [n["label"] for n in data["nodes"]], f"{name}: labels differ")
+        check([int(m) for m in read.vs["mentions"]] == [n["mentions"] for n in data["nodes"]], f"{name}: mentions differ")
+    if data["edges"]:
+        ids = read.vs["id"]
+        triples = [(ids[e.source], ids[e.target], e["relation"]) for e in read.es]
+        check(Counter(triples) == edge_multiset(data["edges"]), f"{name}: edges differ")
+    return f"NetworkX {len(graph)} nodes/{graph.number_of_edges()} edges; igraph {read.vcount()}/{read.ecount()}"
+
+
+def check_gexf(folder, data):
+    path = folder / "graph.gexf"
+    root = ElementTree.parse(path).getroot()
+    check(root.get("version") == "1.3", f"{data['name']}: GEXF version {root.get('version')}")
+    graph = nx.read_gexf(path)
+    check_nodes("networkx.read_gexf", dict(graph.nodes(data=True)), data)
+    check_edges("networkx.read_gexf", *networkx_edges(graph), data)
+    return f"NetworkX {len(graph)} nodes/{graph.number_of_edges()} edges"
+
+
+def check_node_link(folder, data):
+    text = (folder / "graph.node-link.json").read_text(encoding="utf-8")
+    ours = json.loads(text)
+    graph = nx.node_link_graph(ours, edges="edges")
+    check(graph.is_multigraph() and graph.is_directed(), f"{data['name']}: node-link is not a MultiDiGraph")
+    check_nodes("networkx.node_link_graph", dict(graph.nodes(data=True)), data)
+    check_edges("networkx.node_link_graph", *networkx_edges(graph), data)
+    # What NetworkX itself writes for the graph it read must be our file.
+    again = nx.node_link_data(graph, edges="edges")
+    check(again == ours, f"{data['name']}: node_link_data(node_link_graph(ours)) != ours")
+    for edge in data["edges"]:
+        got = graph.edges[edge["source"], edge["target"], edge["relation"]]
+        check(got["evidence"] == edge["evidence"], f"{data['name']}: node-link evidence of {edge['source']}->{edge['target']}")
+    return f"NetworkX {len(graph)} nodes/{graph.number_of_edges()} edges; node_link_data round trip equal"
+
+
+def check_cytoscape(folder, data):
+    ours = json.loads((folder / "graph.cyjs").read_text(encoding="utf-8"))
+    graph = nx.cytoscape_graph(ours)
+    check_nodes("networkx.cytoscape_graph", dict(graph.nodes(data=True)), data)
+    check_nodes("networkx.cytoscape_graph (name)", dict(graph.nodes(data=True)), data, label_key="name")
+    check_edges("networkx.cytoscape_graph", *networkx_edges(graph, "interaction"), data)
+    return f"NetworkX {len(graph)} nodes/{graph.number_of_edges()} edges"
+
+
+def check_csv(folder, data):
+    with open(folder / "nodes.csv", newline="", encoding="utf-8") as file:
+        nodes = list(csv.DictReader(file))
+    with open(folder / "edges.csv", newline="", encoding="utf-8") as file:
+        edges = list(csv.DictReader(file))
+    name = f"{data['name']}: csv"
+    check([n["id"] for n in nodes] == [n["id"] for n in data["nodes"]], f"{name}: node ids differ")
+    check([n["label"] for n in nodes] == [n["label"] for n in data["nodes"]], f"{name}: labels differ")
+    check([int(n["mentions"]) for n in nodes] == [n["mentions"] for n in data["nodes"]], f"{name}: mentions differ")
+    triples = [(e["source"], e["target"], e["relation"]) for e in edges]
+    check_edges("csv", triples, [float(e["weight"]) for e in edges], data)
+    for row, edge in zip(edges, data["edges"]):
+        first = edge["evidence"][0]["text"] if edge["evidence"] else ""
+        check(row["evidence"] == first, f"{name}: evidence {row['evidence']!r} != {first!r}")
+    return f"{len(nodes)} node rows, {len(edges)} edge rows"
+
+
+def check_aif(folder, data):
+    ours = json.loads((folder / "graph.aif.json").read_text(encoding="utf-8"))
+    name = f"{data['name']}: aif"
+    nodes = {n["nodeID"]: n for n in ours["nodes"]}
+    check(len(nodes) == len(ours["nodes"]), f"{name}: duplicate node ids")
+    for edge in ours["edges"]:
+        check(edge["fromID"] in nodes and edge["toID"] in nodes, f"{name}: edge {edge['edgeID']} dangles")
+    incoming, outgoing = Counter(), Counter()
+    for edge in ours["edges"]:
+        outgoing[edge["fromID"]] += 1
+        incoming[edge["toID"]] += 1
+    for node in ours["nodes"]:
+        if node["type"] in ("RA", "CA", "YA"):
+            check(incoming[node["nodeID"]] >= 1 and outgoing[node["nodeID"]] == 1,
+                  f"{name}: {node['type']} node {node['nodeID']} has {incoming[node['nodeID']]} in, {outgoing[node['nodeID']]} out")
+    people = {p["participantID"] for p in ours["participants"]}
+    for locution in ours["locutions"]:
+        check(nodes.get(locution["nodeID"], {}).get("type") == "L", f"{name}: locution {locution['nodeID']} is not an L-node")
+        check(locution["personID"] in people, f"{name}: locution names unknown participant {locution['personID']}")
+    # One scheme node per evidence sentence of an actor's stance edge (one
+    # for an edge without evidence), one per stance edge from a claim.
+    kinds = {n["id"]: n["kind"] for n in data["nodes"]}
+    want = Counter()
+    for edge in data["edges"]:
+        if edge["relation"] not in ("supports", "critiques"):
+            continue
+        count = 1 if kinds[edge["source"]] == "claim" else max(1, len(edge["evidence"]))
+        want["RA" if edge["relation"] == "supports" else "CA"] += count
+    got = Counter(n["type"] for n in ours["nodes"] if n["type"] in ("RA", "CA"))
+    check(got == want, f"{name}: scheme nodes {dict(got)} != {dict(want)}")
+    graph = arguebuf.load.aif(ours)
+    atoms = len(graph.atom_nodes)
+    schemes = len(graph.scheme_nodes)
+    check(atoms == sum(1 for n in ours["nodes"] if n["type"] == "I"), f"{name}: arguebuf read {atoms} I-nodes")
+    check(schemes == sum(got.values()), f"{name}: arguebuf read {schemes} scheme nodes")
+    texts = {node.plain_text for node in graph.atom_nodes.values()}
+    for node in ours["nodes"]:
+        if node["type"] == "I":
+            check(node["text"] in texts, f"{name}: I-node text {node['text']!r} lost")
+    return f"arguebuf {atoms} I-nodes, {schemes} RA/CA nodes, {len(ours['locutions'])} locutions"
+
+
+def check_dot(folder, data):
+    dot = shutil.which("dot")
+    if dot is None:
+        check(False, f"{data['name']}: Graphviz `dot` is not installed")
+        return "no Graphviz"
+    rendered = 0
+    for path in sorted(folder.glob("*.dot")):
+        result = subprocess.run([dot, "-Tsvg", str(path)], capture_output=True)
+        if check(result.returncode == 0, f"{data['name']}: dot failed on {path.name}: {result.stderr.decode(errors='replace')}"):
+            root = ElementTree.fromstring(result.stdout)
+            titles = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
+            for node in data["nodes"]:
+                check(node["id"] in titles, f"{data['name']}: {path.name}: node {node['id']} not in the SVG")
+            rendered += 1
+    return f"Graphviz rendered {rendered} DOT files to SVG"
+
+
+CHECKS = [
+    ("graphml", check_graphml),
+    ("gexf", check_gexf),
+    ("node-link", check_node_link),
+    ("cytoscape", check_cytoscape),
+    ("csv", check_csv),
+    ("aif", check_aif),
+    ("dot", check_dot),
+]
+
+
+def main(folders):
+    print(f"networkx {nx.__version__}, igraph {igraph.__version__}, arguebuf {arguebuf.__version__ if hasattr(arguebuf, '__version__') else 'installed'}")
+    for folder in map(Path, folders):
+        data = expected(folder)
+        for name, run in CHECKS:
+            before = len(FAILURES)
+            try:
+                summary = run(folder, data)
+            except Exception as error:  # a client refusing the file is a failure
+                check(False, f"{data['name']}: {name}: {type(error).__name__}: {error}")
+                summary = "raised"
+            status = "ok" if len(FAILURES) == before else "FAILED"
+            print(f"{data['name']}: {name}: {status}: {summary}")
+    for failure in FAILURES:
+        print(f"FAIL {failure}")
+    print(f"{'all checks passed' if not FAILURES else f'{len(FAILURES)} failures'}")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        print(__doc__)
+        sys.exit(2)
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,197 @@
+//! Export stage, checked by real clients: the files of every format, for
+//! the tiny fixture, the every-relation fixture and a filtered view of it,
+//! opened by NetworkX, igraph, arguebuf, Python's csv module and Graphviz
+//! through tests/conformance/check_exports.py, and the Mermaid flowcharts
+//! parsed by Mermaid itself through tests/conformance/check_mermaid.mjs.
+//!
+//! The Python interpreter is `$ARGNET_PYTHON`, else `.venv-conformance/bin/python`
+//! (made by .ci/run), else `python3`; Mermaid is `npm ci` in
+//! tests/conformance. Without the clients a test fails when CI=true and is
+//! skipped with a printed reason elsewhere.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use argnet::export::{self, DotStyle, ExportConfig, ExportFormat, LayoutEngine, RankDir};
+use argnet::model::{ArgGraph, NodeKind, Relation};
+use argnet::view::{self, ViewConfig};
+
+use crate::common::{every_relation_graph, require_graphviz, root, temp_dir, tiny_graph};
+
+fn python() -> PathBuf {
+    if let Some(path) = std::env::var_os("ARGNET_PYTHON") {
+        return path.into();
+    }
+    let venv = root().join(".venv-conformance/bin/python");
+    if venv.is_file() {
+        venv
+    } else {
+        "python3".into()
+    }
+}
+
+/// The interpreter, if it has the client libraries; fails in CI without.
+fn require_clients(test: &str) -> Option<PathBuf> {
+    let python = python();
+    let probe = Command::new(&python)
+        .args(["-c", "import networkx, igraph, arguebuf"])
+        .output();
+    let reason = match probe {
+        Ok(output) if output.status.success() => return Some(python),
+        Ok(output) => String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .last()
+            .unwrap_or("import failed")
+            .to_owned(),
+        Err(error) => format!("cannot run {}: {error}", python.display()),
+    };
+    let hint = "pip install -r tests/conformance/requirements.txt, or set ARGNET_PYTHON";
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!(
+            "{test}: the conformance clients are missing ({reason}), and CI=true requires them; {hint}"
+        );
+    }
+    eprintln!("{test}: skipped: the conformance clients are missing ({reason}); {hint}");
+    None
+}
+
+/// Every format of `graph` into `folder`, named as the script expects.
+fn write_exports(graph: &ArgGraph, folder: &Path) {
+    let files = [
+        (ExportFormat::Json, "graph.json"),
+        (ExportFormat::GraphMl, "graph.graphml"),
+        (ExportFormat::Gexf, "graph.gexf"),
+        (ExportFormat::NodeLink, "graph.node-link.json"),
+        (ExportFormat::Cytoscape, "graph.cyjs"),
+        (ExportFormat::Aif, "graph.aif.json"),
+        (ExportFormat::Mermaid, "graph.mmd"),
+        (ExportFormat::Csv, ""),
+    ];
+    for (format, name) in files {
+        let config = ExportConfig::new(format);
+        let written = export::export_files(graph, &config, &folder.join(name)).unwrap();
+        export::write_files(&written).unwrap();
+    }
+    let styles = [
+        ("overview.dot", DotStyle::overview(graph)),
+        (
+            "slide.dot",
+            DotStyle::default()
+                .with_layout(LayoutEngine::Dot)
+                .with_rankdir(Some(RankDir::LeftRight))
+                .with_legend(false),
+        ),
+        (
+            "sfdp.dot",
+            DotStyle::default().with_layout(LayoutEngine::Sfdp),
+        ),
+    ];
+    for (name, style) in styles {
+        let dot = export::graph_to_dot_with(graph, &style);
+        export::write_file(&folder.join(name), dot.as_bytes()).unwrap();
+    }
+}
+
+#[test]
+fn real_clients_read_every_export() {
+    let test = "real_clients_read_every_export";
+    let Some(python) = require_clients(test) else {
+        return;
+    };
+    if !require_graphviz(test) {
+        return;
+    }
+    let mut stance = view::apply(
+        &every_relation_graph(),
+        &ViewConfig::default()
+            .with_kinds([NodeKind::Actor, NodeKind::Concept, NodeKind::Claim])
+            .with_relations([Relation::Supports, Relation::Critiques])
+            .with_drop_isolates(true),
+    )
+    .unwrap();
+    stance.name = "stance view".into();
+    let dir = temp_dir();
+    let mut folders = Vec::new();
+    for (name, graph) in [
+        ("tiny", tiny_graph()),
+        ("every-relation", every_relation_graph()),
+        ("stance", stance),
+    ] {
+        let folder = dir.path().join(name);
+        write_exports(&graph, &folder);
+        folders.push(folder);
+    }
+    let output = Command::new(&python)
+        .arg(root().join("tests/conformance/check_exports.py"))
+        .args(&folders)
+        .output()
+        .expect("run check_exports.py");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "check_exports.py failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("all checks passed"), "{stdout}");
+    // Three graphs, seven clients each.
+    assert_eq!(stdout.matches(": ok: ").count(), 21, "{stdout}");
+}
+
+/// The conformance folder with Mermaid installed (`npm ci` there), if it
+/// is; fails in CI without.
+fn require_mermaid(test: &str) -> bool {
+    let folder = root().join("tests/conformance");
+    let probe = Command::new("node")
+        .current_dir(&folder)
+        .args(["-e", "require.resolve('mermaid'); require.resolve('jsdom')"])
+        .output();
+    let reason = match probe {
+        Ok(output) if output.status.success() => return true,
+        Ok(_) => "mermaid and jsdom are not installed in tests/conformance".to_owned(),
+        Err(error) => format!("cannot run node: {error}"),
+    };
+    let hint = "run `npm ci` in tests/conformance";
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{test}: {reason}, and CI=true requires them; {hint}");
+    }
+    eprintln!("{test}: skipped: {reason}; {hint}");
+    false
+}
+
+#[test]
+fn mermaid_reads_our_flowcharts() {
+    if !require_mermaid("mermaid_reads_our_flowcharts") {
+        return;
+    }
+    let dir = temp_dir();
+    let mut folders = Vec::new();
+    for (name, graph) in [("tiny", tiny_graph()), ("every", every_relation_graph())] {
+        let folder = dir.path().join(name);
+        export::write_files(&[
+            (
+                folder.join("graph.json"),
+                export::graph_to_json(&graph).into_bytes(),
+            ),
+            (
+                folder.join("graph.mmd"),
+                export::graph_to_mermaid(&graph).into_bytes(),
+            ),
+        ])
+        .unwrap();
+        folders.push(folder);
+    }
+    let output = Command::new("node")
+        .arg(root().join("tests/conformance/check_mermaid.mjs"))
+        .args(&folders)
+        .output()
+        .expect("run check_mermaid.mjs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "check_mermaid.mjs failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(stdout.matches(": mermaid: parsed").count(), 2, "{stdout}");
+}

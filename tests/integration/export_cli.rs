@@ -1,0 +1,285 @@
+//! `argnet export`: formats from names and extensions, filters from the
+//! command line, standard output, pictures, and every error a user can
+//! cause (exit code 2, one line, nothing written).
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+use crate::common::{fixture, require_graphviz, temp_dir};
+
+fn argnet() -> Command {
+    Command::cargo_bin("argnet").expect("argnet binary")
+}
+
+fn every_relation() -> String {
+    fixture("every-relation.json")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Run `argnet export` on the every-relation fixture with `args`, writing
+/// JSON to standard output, and return the ids of the nodes kept.
+fn view_ids(args: &[&str]) -> Vec<String> {
+    let output = argnet()
+        .arg("export")
+        .arg(every_relation())
+        .args(args)
+        .args(["--to", "json", "-o", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let graph: serde_json::Value = serde_json::from_slice(&output).expect("JSON on stdout");
+    graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn filters_from_the_command_line() {
+    let rows: [(&[&str], &[&str]); 5] = [
+        (
+            &[
+                "--kinds",
+                "actor,concept",
+                "--relations",
+                "supports,critiques",
+                "--drop-isolates",
+            ],
+            &[
+                "actor:ada-lovelace",
+                "actor:smith-sons-ltd",
+                "concept:big-society",
+                "concept:payment-by-results",
+            ],
+        ),
+        (
+            &["--ego", "Big Society", "--kinds", "actors,concepts,claims"],
+            &[
+                "actor:ada-lovelace",
+                "actor:smith-sons-ltd",
+                "concept:big-society",
+                "concept:payment-by-results",
+                "claim:markets-fail-without-rules",
+            ],
+        ),
+        (
+            &["--top", "2", "--by", "pagerank"],
+            &["actor:ada-lovelace", "concept:big-society"],
+        ),
+        (
+            &["--min-weight", "2", "--drop-isolates"],
+            &[
+                "document:hearing.txt",
+                "actor:ada-lovelace",
+                "concept:big-society",
+            ],
+        ),
+        (
+            // Three components of two: the one with the earliest node wins.
+            &["--relations", "supports", "--largest-component"],
+            &["actor:ada-lovelace", "concept:big-society"],
+        ),
+    ];
+    for (args, want) in rows {
+        let mut got = view_ids(args);
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{args:?}");
+    }
+}
+
+#[test]
+fn format_follows_the_extension_and_the_summary_counts() {
+    let dir = temp_dir();
+    for name in [
+        "g.dot",
+        "g.graphml",
+        "g.gexf",
+        "g.json",
+        "g.cyjs",
+        "g.mmd",
+        "g.gv",
+    ] {
+        let out = dir.path().join(name);
+        argnet()
+            .arg("export")
+            .arg(every_relation())
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("(9 of 9 nodes, 11 of 11 edges)"));
+        assert!(fs::metadata(&out).unwrap().len() > 100, "{name}");
+    }
+    let csv = dir.path().join("tables");
+    argnet()
+        .arg("export")
+        .arg(every_relation())
+        .args(["--to", "csv", "--neo4j", "-q", "-o"])
+        .arg(&csv)
+        .assert()
+        .success()
+        .stdout("");
+    let nodes = fs::read_to_string(csv.join("nodes.csv")).unwrap();
+    assert!(nodes.starts_with("id:ID,:LABEL,label,"), "{nodes}");
+    assert!(csv.join("edges.csv").is_file());
+}
+
+#[test]
+fn json_through_export_is_byte_identical() {
+    let dir = temp_dir();
+    let out = dir.path().join("again.json");
+    argnet()
+        .arg("export")
+        .arg(every_relation())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read(&out).unwrap(),
+        fs::read(fixture("every-relation.json")).unwrap()
+    );
+}
+
+#[test]
+fn pictures_are_rendered() {
+    if !require_graphviz("pictures_are_rendered") {
+        return;
+    }
+    let dir = temp_dir();
+    let magic: [(&str, &[u8]); 3] = [("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF")];
+    for (extension, start) in magic {
+        let out = dir.path().join(format!("slide.{extension}"));
+        argnet()
+            .arg("export")
+            .arg(every_relation())
+            .args([
+                "--layout",
+                "dot",
+                "--rankdir",
+                "LR",
+                "--size-by",
+                "pagerank",
+            ])
+            .args(["--ego", "Big Society", "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        assert!(fs::read(&out).unwrap().starts_with(start), "{extension}");
+    }
+    let svg = fs::read_to_string(dir.path().join("slide.svg")).unwrap();
+    assert!(
+        svg.contains("larger = higher pagerank"),
+        "legend in the SVG"
+    );
+    assert!(
+        svg.contains("Lovelace added that the Big Society"),
+        "evidence tooltip"
+    );
+}
+
+/// Run `argnet export` expecting exit 2, one line on stderr containing
+/// `message`, and nothing written into the output folder.
+fn assert_export_error(args: &[&str], message: &str, path: Option<&str>) {
+    let dir = temp_dir();
+    let out = dir.path().join("out");
+    let mut command = argnet();
+    command
+        .arg("export")
+        .arg(every_relation())
+        .args(args)
+        .arg("-o");
+    command.arg(out.join(path.unwrap_or("g.svg")));
+    if path == Some("-") {
+        command = argnet();
+        command
+            .arg("export")
+            .arg(every_relation())
+            .args(args)
+            .args(["-o", "-"]);
+    }
+    let output = command.assert().code(2).get_output().clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(message),
+        "stderr {stderr:?} lacks {message:?}"
+    );
+    assert!(stderr.starts_with("argnet: error: "), "{stderr:?}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr:?}");
+    assert!(!out.exists(), "something was written");
+}
+
+#[test]
+fn user_errors_are_one_line_and_write_nothing() {
+    assert_export_error(&["--ego", "Nobody"], "--ego = \"Nobody\": no node", None);
+    assert_export_error(
+        &["--top", "3", "--by", "eigenvector"],
+        "run `argnet analyse`",
+        None,
+    );
+    assert_export_error(
+        &[
+            "--kinds",
+            "claim",
+            "--relations",
+            "cites",
+            "--drop-isolates",
+        ],
+        "the filters leave none of the 9 nodes",
+        None,
+    );
+    assert_export_error(&[], "cannot tell the format", Some("g.xyz"));
+    assert_export_error(&["--to", "csv"], "give -o a folder", Some("-"));
+    assert_export_error(&["--top", "0"], "--top = \"0\": must be at least 1", None);
+}
+
+#[test]
+fn missing_graph_and_missing_graphviz_are_one_line_errors() {
+    let dir = temp_dir();
+    let out = dir.path().join("g.svg");
+    argnet()
+        .args(["export", "no-such-graph.json", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-graph.json: no such file"));
+    let output = argnet()
+        .env("PATH", "")
+        .arg("export")
+        .arg(every_relation())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("cannot write svg: Graphviz `dot` is not installed; install Graphviz"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--to dot"), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1);
+    assert!(!Path::new(&out).exists());
+}
+
+#[test]
+fn help_teaches_formats_and_filters() {
+    argnet()
+        .args(["export", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("graphml"))
+        .stdout(predicate::str::contains("--ego"))
+        .stdout(predicate::str::contains("argnet export graphs/seeds.json"));
+}
