@@ -205,8 +205,11 @@ def seeds_cases(path):
         ("all_undirected", every, False),
         ("all_directed", every, True),
         ("co_occurrence", ["co_occurs"], False),
+        ("stance", ["supports", "critiques"], False),
     ]:
         g = project(graph_json, relations, directed)
+        if g.number_of_edges() == 0:
+            continue  # e.g. no stance edges before stance extraction
         case = measures(g, True)
         case["layer"] = "all" if relations == every else ",".join(relations)
         cases[name] = case
