@@ -12,6 +12,7 @@
 //! [`pipeline`] is the glue the command-line tool calls; a library user can
 //! call the stages one by one instead.
 
+pub mod analysis;
 pub mod corpus;
 pub mod error;
 pub mod eval;

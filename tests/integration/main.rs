@@ -2,6 +2,7 @@
 //!
 //! Golden files are rewritten with `ARGNET_BLESS=1 cargo test`.
 
+mod analysis;
 mod build;
 mod cli;
 mod common;

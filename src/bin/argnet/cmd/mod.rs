@@ -1,10 +1,13 @@
 //! Subcommands, one per file. Each turns its clap arguments into library
 //! config and prints what the library returns.
 
+mod analyse;
+mod analyse_tables;
 mod build;
 mod eval;
 mod evidence;
 mod export;
+mod path;
 
 use clap::{Parser, Subcommand};
 
@@ -15,7 +18,9 @@ use clap::{Parser, Subcommand};
 /// Start with `argnet build seeds`, which reads the bundled seed texts and
 /// writes graphs/seeds.json, graphs/seeds.dot and graphs/seeds.svg; then
 /// `argnet export graphs/seeds.json -o FILE` writes diagrams for slides and
-/// files for Gephi, Cytoscape, NetworkX, spreadsheets and OVA.
+/// files for Gephi, Cytoscape, NetworkX, spreadsheets and OVA;
+/// `argnet analyse graphs/seeds.json` finds the central concepts and actors,
+/// and `argnet path graphs/seeds.json FROM TO` shows how two ideas connect.
 ///
 /// Exit codes: 0 done; 1 done, but some documents were skipped (see the
 /// warnings); 2 error, nothing written.
@@ -29,6 +34,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Build(build::BuildArgs),
+    #[command(visible_alias = "analyze")]
+    Analyse(analyse::AnalyseArgs),
+    Path(path::PathArgs),
     Export(export::ExportArgs),
     Eval(eval::EvalArgs),
     Evidence(evidence::EvidenceArgs),
@@ -44,6 +52,8 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Analyse(args) => analyse::run(args),
+        Command::Path(args) => path::run(args),
         Command::Export(args) => export::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Evidence(args) => evidence::run(args),
