@@ -86,6 +86,15 @@ pub enum Error {
         message: String,
     },
 
+    /// A citation file (edge list, CSV, OpenAlex works or the binary form)
+    /// that argnet cannot read. `line` 0 means the problem has no one line.
+    #[error("{}{}: {message}", .path.display(), line_suffix(*.line))]
+    Citations {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+
     /// Graphviz was found but refused our input or failed.
     #[error("Graphviz `dot` failed on {}: {message}", .path.display())]
     Render { path: PathBuf, message: String },
@@ -115,6 +124,15 @@ fn position(line: usize, column: usize) -> String {
         String::new()
     } else {
         format!(":{line}:{column}")
+    }
+}
+
+/// `:line`, or nothing when the line is unknown (0).
+fn line_suffix(line: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(":{line}")
     }
 }
 

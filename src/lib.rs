@@ -20,6 +20,7 @@ pub mod export;
 pub mod extract;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod view;
 
 pub use error::{Error, Result};

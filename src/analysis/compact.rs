@@ -276,8 +276,8 @@ fn build(
     node_count: usize,
     directed: bool,
     edge_count: usize,
-    edge: impl Fn(usize) -> (u32, u32),
-    weight: Option<&dyn Fn(usize) -> f64>,
+    edge: impl Fn(usize) -> (u32, u32) + Sync,
+    weight: Option<&WeightOf<'_>>,
 ) -> Result<CompactGraph> {
     if node_count > u32::MAX as usize {
         return Err(Error::InvalidValue {
@@ -297,10 +297,37 @@ fn build(
         }
     }
     let halved = weight.map(|w| move |i: usize| w(i / 2));
-    let halved: Option<&dyn Fn(usize) -> f64> = halved.as_ref().map(|f| f as &dyn Fn(usize) -> f64);
-    let (out_offsets, out_targets, out_weights) = if directed {
-        rows(node_count, edge_count, &edge, weight)
-    } else {
+    let halved: Option<&WeightOf<'_>> = halved.as_ref().map(|f| f as &WeightOf<'_>);
+    if directed {
+        // The out-rows and the in-rows are independent: build them on two
+        // threads (a third of the load time of cit-HepPh).
+        let (out, incoming) = rayon::join(
+            || rows(node_count, edge_count, &edge, weight),
+            || {
+                rows(
+                    node_count,
+                    edge_count,
+                    |i| {
+                        let (u, v) = edge(i);
+                        (v, u)
+                    },
+                    weight,
+                )
+            },
+        );
+        return Ok(CompactGraph {
+            directed,
+            node_count,
+            edge_count,
+            out_offsets: out.0,
+            out_targets: out.1,
+            out_weights: out.2,
+            in_offsets: incoming.0,
+            in_sources: incoming.1,
+            in_weights: incoming.2,
+        });
+    }
+    let (out_offsets, out_targets, out_weights) = {
         // Each undirected edge i appears as entry 2i (u → v) and 2i+1 (v → u).
         rows(
             node_count,
@@ -312,19 +339,6 @@ fn build(
             halved,
         )
     };
-    let (in_offsets, in_sources, in_weights) = if directed {
-        rows(
-            node_count,
-            edge_count,
-            |i| {
-                let (u, v) = edge(i);
-                (v, u)
-            },
-            weight,
-        )
-    } else {
-        (Vec::new(), Vec::new(), None)
-    };
     Ok(CompactGraph {
         directed,
         node_count,
@@ -332,11 +346,14 @@ fn build(
         out_offsets,
         out_targets,
         out_weights,
-        in_offsets,
-        in_sources,
-        in_weights,
+        in_offsets: Vec::new(),
+        in_sources: Vec::new(),
+        in_weights: None,
     })
 }
+
+/// The weight of edge `i`.
+type WeightOf<'a> = dyn Fn(usize) -> f64 + Sync + 'a;
 
 type Rows = (Vec<usize>, Vec<u32>, Option<Vec<f64>>);
 
@@ -344,7 +361,7 @@ fn rows(
     node_count: usize,
     entries: usize,
     entry: impl Fn(usize) -> (u32, u32),
-    weight: Option<&dyn Fn(usize) -> f64>,
+    weight: Option<&WeightOf<'_>>,
 ) -> Rows {
     let mut offsets = vec![0usize; node_count + 1];
     for i in 0..entries {

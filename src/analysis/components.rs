@@ -6,6 +6,7 @@
 //! ten times slower than these array versions.
 
 use super::compact::CompactGraph;
+use super::condensation::condensation;
 
 /// A partition of the nodes: `of[v]` is the part of node `v`, numbered by
 /// size (0 = largest; ties by smallest member), and `count` the number of
@@ -113,7 +114,7 @@ pub fn weak_components(graph: &CompactGraph) -> Partition {
 /// Tarjan's algorithm (R. Tarjan, "Depth-first search and linear graph
 /// algorithms", SIAM J. Comput. 1(2), 1972) with an explicit stack, so deep
 /// graphs do not overflow the call stack; O(n + m). The parts are those of
-/// NetworkX's `strongly_connected_components`.
+/// NetworkX's `strongly_connected_components`, numbered by size.
 ///
 /// ```
 /// use argnet::analysis::{strong_components, CompactGraph};
@@ -125,61 +126,7 @@ pub fn strong_components(graph: &CompactGraph) -> Partition {
     if !graph.is_directed() {
         return weak_components(graph);
     }
-    let n = graph.node_count();
-    const UNSEEN: u32 = u32::MAX;
-    let mut index = vec![UNSEEN; n];
-    let mut low = vec![0u32; n];
-    let mut on_stack = vec![false; n];
-    let mut stack: Vec<u32> = Vec::new();
-    let mut labels = vec![0u32; n];
-    let mut next_index = 0u32;
-    let mut next_label = 0u32;
-    // (node, position of the next neighbour to look at)
-    let mut calls: Vec<(u32, usize)> = Vec::new();
-    for root in 0..n as u32 {
-        if index[root as usize] != UNSEEN {
-            continue;
-        }
-        calls.push((root, 0));
-        index[root as usize] = next_index;
-        low[root as usize] = next_index;
-        next_index += 1;
-        stack.push(root);
-        on_stack[root as usize] = true;
-        while let Some(&mut (v, ref mut position)) = calls.last_mut() {
-            let neighbours = graph.neighbours(v);
-            if *position < neighbours.len() {
-                let w = neighbours[*position];
-                *position += 1;
-                if index[w as usize] == UNSEEN {
-                    index[w as usize] = next_index;
-                    low[w as usize] = next_index;
-                    next_index += 1;
-                    stack.push(w);
-                    on_stack[w as usize] = true;
-                    calls.push((w, 0));
-                } else if on_stack[w as usize] {
-                    low[v as usize] = low[v as usize].min(index[w as usize]);
-                }
-                continue;
-            }
-            calls.pop();
-            if let Some(&(parent, _)) = calls.last() {
-                low[parent as usize] = low[parent as usize].min(low[v as usize]);
-            }
-            if low[v as usize] == index[v as usize] {
-                while let Some(w) = stack.pop() {
-                    on_stack[w as usize] = false;
-                    labels[w as usize] = next_label;
-                    if w == v {
-                        break;
-                    }
-                }
-                next_label += 1;
-            }
-        }
-    }
-    Partition::from_labels(&labels)
+    Partition::from_labels(&condensation(graph).component)
 }
 
 /// Core number of every node: the largest `k` such that the node belongs

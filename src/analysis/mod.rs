@@ -23,6 +23,7 @@ mod bridges;
 mod closeness;
 mod compact;
 mod components;
+mod condensation;
 mod degree;
 mod discourse;
 mod eigenvector;

@@ -1,10 +1,12 @@
-//! Analysis stage: PageRank and HITS by power iteration over the compact
+//! Analysis stage: PageRank (component by component on directed graphs,
+//! else by power iteration) and HITS (power iteration) over the compact
 //! graph's rows, converged by a tolerance (not petgraph's `page_rank`,
 //! which runs a fixed number of O(n·E) rounds). Pure.
 
 use rayon::prelude::*;
 
 use super::compact::CompactGraph;
+use super::condensation::{Condensation, condensation};
 
 /// Options for [`pagerank`] and [`hits`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -50,7 +52,22 @@ pub struct Ranking {
 /// theirs over all nodes, as does the `1 - damping` jump. The fixed point
 /// is NetworkX's `pagerank(G, alpha=damping, weight=…)` (there the stop
 /// rule is the looser L1 change `< n · tol`). An undirected graph counts
-/// each edge both ways. O(m) per round, no allocation inside the loop.
+/// each edge both ways.
+///
+/// How it is computed. Because the dangling and jump terms are the same
+/// for every node, the scores are proportional to the solution `y` of the
+/// linear system `y = damping · Pᵀ y + 1/n` (P without dangling rows), and
+/// are `y / Σy`. A directed graph is solved one strongly connected
+/// component at a time in topological order (as PRPACK does, D. Gleich
+/// and P. Constantine): a node on no cycle is final after one pass over
+/// its in-edges, and the nodes of a cyclic component are swept by
+/// Gauss–Seidel until the component's L1 change falls below `tolerance`
+/// times its share of the nodes. On citation graphs, which are nearly
+/// acyclic, this is several times faster than power iteration. When one
+/// component holds more than half of a large graph (from
+/// `parallel_threshold` nodes), or the graph is undirected, power
+/// iteration runs instead, in parallel, until the L1 change of the scores
+/// is below `tolerance`. O(m) per sweep or round.
 ///
 /// ```
 /// use argnet::analysis::{pagerank, CompactGraph, RankConfig};
@@ -79,6 +96,135 @@ pub fn pagerank(graph: &CompactGraph, config: &RankConfig) -> Ranking {
             }
         })
         .collect();
+    if graph.is_directed() {
+        let components = condensation(graph);
+        let huge = n >= config.parallel_threshold && components.largest() * 2 > n;
+        if !huge {
+            return by_components(graph, &components, &out_weight, weighted, config);
+        }
+    }
+    power_iteration(graph, &out_weight, weighted, config)
+}
+
+/// Solve `y = d·Pᵀy + 1/n` component by component (see [`pagerank`]).
+fn by_components(
+    graph: &CompactGraph,
+    components: &Condensation,
+    out_weight: &[f64],
+    weighted: bool,
+    config: &RankConfig,
+) -> Ranking {
+    let n = graph.node_count();
+    let damping = config.damping;
+    let base = 1.0 / n as f64;
+    // share[u] = y[u] / out_weight[u]: what one unit of edge weight
+    // carries out of u (0 for dangling nodes, whose share is the jump's).
+    let inverse: Vec<f64> = out_weight
+        .iter()
+        .map(|&w| if w > 0.0 { 1.0 / w } else { 0.0 })
+        .collect();
+    let mut y = vec![0.0; n];
+    let mut share = vec![0.0; n];
+    // The in-edges inside the current component, and what flows in from
+    // earlier components (final by then).
+    let mut offsets: Vec<usize> = Vec::new();
+    let mut sources: Vec<u32> = Vec::new();
+    let mut weights: Vec<f64> = Vec::new();
+    let mut inflow: Vec<f64> = Vec::new();
+    let (mut iterations, mut converged) = (1, true);
+    for c in 0..components.count() {
+        let nodes = components.nodes(c);
+        offsets.clear();
+        sources.clear();
+        weights.clear();
+        inflow.clear();
+        offsets.push(0);
+        for &v in nodes {
+            let from = graph.in_neighbours(v);
+            let edge_weights = graph.in_neighbour_weights(v).filter(|_| weighted);
+            let mut sum = 0.0;
+            for (i, &u) in from.iter().enumerate() {
+                let w = edge_weights.map_or(1.0, |ws| ws[i]);
+                if components.inside(u, v) {
+                    sources.push(u);
+                    if weighted {
+                        weights.push(w);
+                    }
+                } else {
+                    sum += share[u as usize] * w;
+                }
+            }
+            inflow.push(base + damping * sum);
+            offsets.push(sources.len());
+        }
+        if let [v] = nodes {
+            // No cycle through v but its self-loops:
+            // y = inflow + d·y·(loop weight)/out_weight, solved for y.
+            let v = *v as usize;
+            let loops: f64 = if weighted {
+                weights.iter().sum()
+            } else {
+                sources.len() as f64
+            };
+            y[v] = inflow[0] / (1.0 - damping * loops * inverse[v]);
+            share[v] = y[v] * inverse[v];
+            continue;
+        }
+        let limit = config.tolerance * nodes.len() as f64 / n as f64;
+        for (i, &v) in nodes.iter().enumerate() {
+            y[v as usize] = inflow[i];
+            share[v as usize] = inflow[i] * inverse[v as usize];
+        }
+        let mut sweeps = 0;
+        let mut settled = false;
+        while sweeps < config.max_iterations {
+            sweeps += 1;
+            let mut change = 0.0;
+            for (i, &v) in nodes.iter().enumerate() {
+                let range = offsets[i]..offsets[i + 1];
+                let sum: f64 = if weighted {
+                    sources[range.clone()]
+                        .iter()
+                        .zip(&weights[range])
+                        .map(|(&u, &w)| share[u as usize] * w)
+                        .sum()
+                } else {
+                    sources[range].iter().map(|&u| share[u as usize]).sum()
+                };
+                let value = inflow[i] + damping * sum;
+                change += (value - y[v as usize]).abs();
+                y[v as usize] = value;
+                share[v as usize] = value * inverse[v as usize];
+            }
+            if change < limit {
+                settled = true;
+                break;
+            }
+        }
+        iterations = iterations.max(sweeps);
+        converged &= settled;
+    }
+    let total: f64 = y.iter().sum();
+    for x in &mut y {
+        *x /= total;
+    }
+    Ranking {
+        scores: y,
+        iterations,
+        converged,
+    }
+}
+
+/// Power iteration over all nodes at once, in parallel from
+/// `parallel_threshold` nodes on; stops when the L1 change of the scores
+/// is below the tolerance.
+fn power_iteration(
+    graph: &CompactGraph,
+    out_weight: &[f64],
+    weighted: bool,
+    config: &RankConfig,
+) -> Ranking {
+    let n = graph.node_count();
     let uniform = 1.0 / n as f64;
     let mut scores = vec![uniform; n];
     let mut next = vec![0.0; n];
@@ -263,19 +409,35 @@ mod tests {
         assert!(pagerank(&g, &unweighted).scores[1] > rank.scores[1]);
     }
 
+    /// Component sweeps and (parallel) power iteration reach the same
+    /// fixed point, on a nearly acyclic graph and on one big cycle.
     #[test]
-    fn parallel_equals_serial() {
-        let edges: Vec<(u32, u32)> = (0..200u32).map(|i| (i, (i * 7 + 3) % 200)).collect();
-        let g = CompactGraph::from_pairs(200, true, &edges).unwrap();
-        let serial = pagerank(&g, &RankConfig::default());
-        let parallel = pagerank(
-            &g,
-            &RankConfig {
-                parallel_threshold: 0,
-                ..Default::default()
-            },
-        );
-        assert_eq!(serial, parallel);
+    fn components_and_power_iteration_agree() {
+        use crate::analysis::random::SplitMix64;
+        let mut rng = SplitMix64::new(8);
+        let mut acyclic: Vec<(u32, u32)> = (0..600)
+            .map(|_| {
+                let (a, b) = (rng.below(200) as u32, rng.below(200) as u32);
+                (a.max(b), a.min(b))
+            })
+            .collect();
+        acyclic.extend([(3, 150), (150, 160), (160, 3), (7, 7)]);
+        let cycle: Vec<(u32, u32)> = (0..200u32).map(|i| (i, (i * 7 + 3) % 200)).collect();
+        for edges in [acyclic, cycle] {
+            let g = CompactGraph::from_pairs(200, true, &edges).unwrap();
+            let by_components = pagerank(&g, &RankConfig::default());
+            let power = pagerank(
+                &g,
+                &RankConfig {
+                    parallel_threshold: 0,
+                    ..Default::default()
+                },
+            );
+            assert!(by_components.converged && power.converged);
+            for (a, b) in by_components.scores.iter().zip(&power.scores) {
+                assert!((a - b).abs() < 1e-11, "{a} {b}");
+            }
+        }
     }
 
     #[test]

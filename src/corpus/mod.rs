@@ -5,6 +5,7 @@
 //! One unreadable document is a [`Warning`], not an error; the run goes on.
 
 mod boilerplate;
+pub mod citations;
 mod decode;
 mod document;
 mod metadata;
