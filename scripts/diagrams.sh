@@ -6,14 +6,16 @@
 #                                supports and critiques only
 #   graphs/seeds-ego.svg         one central concept and its neighbours
 #
-# Usage: scripts/diagrams.sh [CONCEPT]    (default concept: "Big Society")
+# Usage: scripts/diagrams.sh [CONCEPT]
+#   default concept: "role of the third sector", the seeds' most central
+#   concept (`argnet analyse graphs/seeds.json --kind concept`)
 #
 # Needs Graphviz `dot`. The stance diagram needs stance edges (supports,
 # critiques) in the graph; without them `argnet export` stops with
 # "the filters leave none of the … nodes" and nothing is written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-concept="${1:-Big Society}"
+concept="${1:-role of the third sector}"
 
 cargo build --release --quiet
 argnet=target/release/argnet

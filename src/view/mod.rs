@@ -1,9 +1,11 @@
 //! View stage (after analysis, before export): choose the part of a graph
 //! that fits on a slide. Filters compose and run in a fixed order; the
 //! result is an ordinary [`ArgGraph`], so every export format writes the
-//! filtered graph. Pure: no IO, no printing, and it computes no centrality
-//! (scores come from a [`Scorer`]).
+//! filtered graph. Pure: no IO, no printing. Filters compute no centrality
+//! (scores come from a [`Scorer`]); [`ensure_measures`] runs the analysis
+//! stage beforehand for centralities the graph does not hold yet.
 
+mod compute;
 mod measure;
 
 use std::collections::{BTreeSet, VecDeque};
@@ -14,6 +16,7 @@ use petgraph::unionfind::UnionFind;
 use crate::error::{Error, Result};
 use crate::model::{ArgGraph, NodeKind, Relation};
 
+pub use compute::ensure_measures;
 pub use measure::{
     Direction, Measure, NATIVE_MEASURES, Scorer, attribute_scores, degree, numeric_attributes,
     stored_scores,

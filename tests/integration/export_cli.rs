@@ -222,8 +222,9 @@ fn assert_export_error(args: &[&str], message: &str, path: Option<&str>) {
 #[test]
 fn user_errors_are_one_line_and_write_nothing() {
     assert_export_error(&["--ego", "Nobody"], "--ego = \"Nobody\": no node", None);
+    // Neither stored nor a measure argnet computes.
     assert_export_error(
-        &["--top", "3", "--by", "eigenvector"],
+        &["--top", "3", "--by", "influence"],
         "run `argnet analyse`",
         None,
     );
@@ -282,4 +283,48 @@ fn help_teaches_formats_and_filters() {
         .stdout(predicate::str::contains("graphml"))
         .stdout(predicate::str::contains("--ego"))
         .stdout(predicate::str::contains("argnet export graphs/seeds.json"));
+}
+
+#[test]
+fn missing_centralities_are_computed_on_the_whole_graph() {
+    let dir = temp_dir();
+    let out = dir.path().join("top.json");
+    // The fixture stores pagerank and betweenness but not eigenvector or
+    // harmonic closeness: they are computed before the filters run.
+    argnet()
+        .arg("export")
+        .arg(every_relation())
+        .args([
+            "--top",
+            "3",
+            "--by",
+            "eigenvector",
+            "--size-by",
+            "harmonic",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let graph = argnet::export::read_graph(&out).unwrap();
+    assert_eq!(graph.node_count(), 3);
+    let full = argnet::export::read_graph(std::path::Path::new(&every_relation())).unwrap();
+    let mut expected = full.clone();
+    argnet::view::ensure_measures(
+        &mut expected,
+        &[&argnet::view::Measure::parse("eigenvector").unwrap()],
+    );
+    let mut scores: Vec<(f64, String)> = expected
+        .nodes()
+        .map(|(_, n)| {
+            let score = n.attributes.get("eigenvector").and_then(|v| v.as_f64());
+            (score.unwrap_or(0.0), n.key.clone())
+        })
+        .collect();
+    scores.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (_, node) in graph.nodes() {
+        assert!(node.attributes.contains_key("harmonic"), "{}", node.key);
+        let rank = scores.iter().position(|(_, key)| *key == node.key).unwrap();
+        assert!(rank < 3, "{} ranks {rank} by eigenvector", node.key);
+    }
 }

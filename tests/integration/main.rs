@@ -3,6 +3,7 @@
 //! Golden files are rewritten with `ARGNET_BLESS=1 cargo test`.
 
 mod analysis;
+mod analysis_cli;
 mod build;
 mod cli;
 mod common;

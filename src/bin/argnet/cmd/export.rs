@@ -89,8 +89,11 @@ pub struct ExportArgs {
     top: Option<usize>,
 
     /// Measure for --top: mentions, degree, in_degree, out_degree,
-    /// weighted_degree, … or any numeric node attribute (pagerank,
-    /// betweenness, … as stored by `argnet analyse`).
+    /// weighted_degree, …, a centrality that `argnet analyse` computes
+    /// (pagerank, betweenness, eigenvector, closeness, harmonic, hub,
+    /// authority, core_number, constraint, participation; computed on the
+    /// whole graph when the file does not hold it yet), or any other numeric
+    /// node attribute.
     #[arg(long, value_name = "MEASURE", default_value = "mentions", value_parser = parse_measure, help_heading = "Filters")]
     by: Measure,
 
@@ -116,7 +119,8 @@ pub struct ExportArgs {
     size_by: Option<Measure>,
 
     /// Fill nodes by kind or by community (auto: community when the graph
-    /// has a `community` attribute from `argnet analyse`).
+    /// has a `community` attribute from `argnet analyse`; community:
+    /// computed with Louvain when the file has none).
     #[arg(long, alias = "color-by", value_enum, default_value_t = Colour::Auto, help_heading = "Diagrams")]
     colour_by: Colour,
 
@@ -169,10 +173,23 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
     let view_config = view_config(&args);
     view_config.validate()?;
 
-    let graph = export::read_graph(&args.graph)?;
-    // SEAM: measures come from `view::stored_scores` (mentions, degrees,
-    // stored attributes). A scorer that computes missing centralities goes
-    // here and in `sizes` below.
+    let mut graph = export::read_graph(&args.graph)?;
+    let size_measure = args
+        .size_by
+        .clone()
+        .or_else(|| args.top.map(|_| args.by.clone()))
+        .unwrap_or(Measure::Mentions);
+    let community = Measure::Attribute("community".into());
+    let mut wanted = vec![&size_measure];
+    if args.top.is_some() {
+        wanted.push(&args.by);
+    }
+    if matches!(args.colour_by, Colour::Community) {
+        wanted.push(&community);
+    }
+    // Centralities the graph does not hold yet are computed on the whole
+    // graph (as `argnet analyse` would), before any filter runs.
+    view::ensure_measures(&mut graph, &wanted);
     let view = view::apply(&graph, &view_config)?;
     let dot = DotStyle::default()
         .with_layout(layout(args.layout))
@@ -190,14 +207,9 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
                 .map(|&i| view.node(i).key.clone())
         }));
     let dot = if format == ExportFormat::Dot || format.image().is_some() {
-        let measure = args
-            .size_by
-            .clone()
-            .or_else(|| args.top.map(|_| args.by.clone()))
-            .unwrap_or(Measure::Mentions);
-        let scores = view::stored_scores(&view, &measure)?;
+        let scores = view::stored_scores(&view, &size_measure)?;
         dot.with_sizes(NodeSizes {
-            measure: measure.to_string(),
+            measure: size_measure.to_string(),
             scores,
         })
     } else {
