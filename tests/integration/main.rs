@@ -13,4 +13,5 @@ mod export;
 mod export_cli;
 mod extract;
 mod formats;
+mod main_path;
 mod robustness;
