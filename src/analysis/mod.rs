@@ -24,6 +24,7 @@ mod closeness;
 mod compact;
 mod components;
 mod condensation;
+mod coupling;
 mod degree;
 mod discourse;
 mod eigenvector;
@@ -46,6 +47,7 @@ pub use bridges::{constraint, participation};
 pub use closeness::{Closeness, ClosenessConfig, closeness, closeness_of};
 pub use compact::{CompactGraph, WeightedEdge};
 pub use components::{Partition, core_numbers, strong_components, weak_components};
+pub use coupling::{CouplingConfig, Pair, Similarity, bibliographic_coupling, co_citation};
 pub use degree::{Degrees, degrees};
 pub use discourse::{
     Aggregation, Coalitions, Mode, Normalisation, OneMode, TwoMode, coalitions, one_mode, two_mode,
