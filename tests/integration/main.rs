@@ -4,6 +4,7 @@
 
 mod analysis;
 mod build;
+mod citation_measures;
 mod cli;
 mod common;
 mod conformance;
