@@ -5,6 +5,7 @@
 mod analysis;
 mod analysis_cli;
 mod build;
+mod citation_measures;
 mod cli;
 mod common;
 mod conformance;
@@ -14,4 +15,5 @@ mod export;
 mod export_cli;
 mod extract;
 mod formats;
+mod main_path;
 mod robustness;
