@@ -336,7 +336,7 @@ pub fn citation_report(
         sections.push(parts(
             "strong_component",
             "Strongly connected components",
-            "works that cite each other round a cycle; a citation network without cycles has one per work",
+            "works that cite each other round a cycle; without cycles, one per work",
             vec![("cyclic", Fact::Count(cyclic))],
             strong,
         ));
@@ -365,7 +365,7 @@ pub fn citation_report(
         sections.push(parts(
             "community",
             "Communities",
-            "groups of works that cite each other more than chance (direction ignored)",
+            "groups of works that cite each other more than chance; direction ignored",
             facts,
             found.partition,
         ));

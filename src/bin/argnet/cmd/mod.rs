@@ -2,6 +2,7 @@
 //! config and prints what the library returns.
 
 mod analyse;
+mod analyse_citations;
 mod analyse_tables;
 mod build;
 mod eval;
