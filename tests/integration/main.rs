@@ -4,6 +4,7 @@
 
 mod analysis;
 mod build;
+mod citations_cli;
 mod cli;
 mod common;
 mod conformance;

@@ -169,6 +169,11 @@ pub fn parse_citations(
         CitationFormat::OpenAlex => openalex::parse(bytes, progress)?,
         CitationFormat::Binary => decode_binary(bytes).map_err(|m| LineError::new(0, m))?,
     };
+    not_empty(citations)
+}
+
+/// An input without a single citation is an error, not an empty network.
+fn not_empty(citations: Citations) -> std::result::Result<Citations, LineError> {
     if citations.edges.is_empty() {
         let what = if citations.ids.is_empty() {
             "no citations found: the file is empty or holds only comments"
@@ -327,7 +332,7 @@ fn read_gzip(
         Ok(text)
     };
     match streamed {
-        Some(stream) => stream.finish(whole),
+        Some(stream) => not_empty(stream.finish(whole)?),
         None => {
             let text = whole()?;
             let format = format.unwrap_or_else(|| CitationFormat::detect(path, &text));
