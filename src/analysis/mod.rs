@@ -21,6 +21,7 @@
 mod betweenness;
 mod bridges;
 mod citation_report;
+mod citation_section;
 mod closeness;
 mod compact;
 mod components;
@@ -44,9 +45,9 @@ mod visit;
 pub use betweenness::{BetweennessConfig, betweenness, betweenness_with_progress};
 pub use bridges::{constraint, participation};
 pub use citation_report::{
-    CitationMeasure, CitationReport, CitationReportConfig, Content, EdgeCensus, Fact, Section,
-    citation_graph, citation_report, edge_census, part_sizes,
+    CitationMeasure, CitationReportConfig, EdgeCensus, citation_graph, citation_report, edge_census,
 };
+pub use citation_section::{CitationReport, Content, Fact, Section, part_sizes};
 pub use closeness::{Closeness, ClosenessConfig, closeness, closeness_of};
 pub use compact::{CompactGraph, WeightedEdge};
 pub use components::{Partition, core_numbers, strong_components, weak_components};
