@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use super::compact::CompactGraph;
 use super::random::SplitMix64;
 use super::shortest::{EdgeLength, ShortestPaths, Towards};
+use crate::progress::{Progress, Silent};
 
 /// Options for [`betweenness`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -69,6 +70,17 @@ const BLOCKS: usize = 64;
 /// assert_eq!(betweenness(&graph, &BetweennessConfig::default()), vec![0.0, 1.0, 0.0]);
 /// ```
 pub fn betweenness(graph: &CompactGraph, config: &BetweennessConfig) -> Vec<f64> {
+    betweenness_with_progress(graph, config, &Silent)
+}
+
+/// [`betweenness`], reporting one unit of `progress` per source searched
+/// (the step is named `betweenness`, its total is the number of sources).
+/// The result is the same bits as without a reporter.
+pub fn betweenness_with_progress(
+    graph: &CompactGraph,
+    config: &BetweennessConfig,
+    progress: &dyn Progress,
+) -> Vec<f64> {
     let n = graph.node_count();
     if n == 0 {
         return Vec::new();
@@ -83,6 +95,7 @@ pub fn betweenness(graph: &CompactGraph, config: &BetweennessConfig) -> Vec<f64>
         }
         _ => (0..n as u32).collect(),
     };
+    progress.begin("betweenness", sources.len() as u64);
     let block = |b: usize, blocks: usize| -> Vec<f64> {
         let mut totals = vec![0.0; n];
         let mut workspace = Workspace::new(n);
@@ -91,6 +104,7 @@ pub fn betweenness(graph: &CompactGraph, config: &BetweennessConfig) -> Vec<f64>
                 EdgeLength::Hops => workspace.unweighted(graph, source, &mut totals),
                 length => workspace.weighted(graph, source, length, &mut totals),
             }
+            progress.advance(1);
         }
         totals
     };
@@ -110,6 +124,7 @@ pub fn betweenness(graph: &CompactGraph, config: &BetweennessConfig) -> Vec<f64>
     } else {
         block(0, 1)
     };
+    progress.finish();
     let mut scale = if config.normalized {
         if n <= 2 {
             1.0
@@ -288,6 +303,24 @@ mod tests {
             betweenness(&g, &Default::default()),
             vec![1.0, 0.0, 0.0, 0.0]
         );
+    }
+
+    #[test]
+    fn progress_counts_every_source_and_changes_nothing() {
+        let pairs: Vec<(u32, u32)> = (0..299).map(|i| (i, i + 1)).collect();
+        let g = CompactGraph::from_pairs(300, true, &pairs).unwrap();
+        for pivots in [None, Some(40)] {
+            let config = BetweennessConfig {
+                pivots,
+                ..Default::default()
+            };
+            let tally = crate::progress::Tally::default();
+            let reported = betweenness_with_progress(&g, &config, &tally);
+            let sources = pivots.unwrap_or(300) as u64;
+            assert_eq!(tally.steps(), vec![("betweenness".to_owned(), sources)]);
+            assert_eq!(tally.units(), sources);
+            assert_eq!(reported, betweenness(&g, &config));
+        }
     }
 
     #[test]

@@ -20,6 +20,8 @@
 
 mod betweenness;
 mod bridges;
+mod citation_report;
+mod citation_section;
 mod closeness;
 mod compact;
 mod components;
@@ -42,8 +44,12 @@ mod report;
 mod shortest;
 mod visit;
 
-pub use betweenness::{BetweennessConfig, betweenness};
+pub use betweenness::{BetweennessConfig, betweenness, betweenness_with_progress};
 pub use bridges::{constraint, participation};
+pub use citation_report::{
+    CitationMeasure, CitationReportConfig, EdgeCensus, citation_graph, citation_report, edge_census,
+};
+pub use citation_section::{CitationReport, Content, Fact, Section, part_sizes};
 pub use closeness::{Closeness, ClosenessConfig, closeness, closeness_of};
 pub use compact::{CompactGraph, WeightedEdge};
 pub use components::{Partition, core_numbers, strong_components, weak_components};

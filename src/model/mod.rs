@@ -4,11 +4,13 @@
 //! evidence. No analysis and no IO here.
 
 mod build;
+mod citations;
 mod graph;
 mod node;
 mod summary;
 
 pub use build::build_graph;
+pub use citations::{WORK_SUBKIND, graph_from_citations};
 pub use graph::{ArgGraph, DocumentRecord};
 pub use node::{Edge, Evidence, Node, NodeKind, Relation, node_key};
 pub use summary::Summary;

@@ -6,6 +6,7 @@ mod analysis;
 mod analysis_cli;
 mod build;
 mod citation_measures;
+mod citations_cli;
 mod cli;
 mod common;
 mod conformance;

@@ -3,6 +3,7 @@
 //! also need lives here.
 
 mod cmd;
+mod progress;
 
 use std::io::Write;
 use std::process::ExitCode;

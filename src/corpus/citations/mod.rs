@@ -169,6 +169,11 @@ pub fn parse_citations(
         CitationFormat::OpenAlex => openalex::parse(bytes, progress)?,
         CitationFormat::Binary => decode_binary(bytes).map_err(|m| LineError::new(0, m))?,
     };
+    not_empty(citations)
+}
+
+/// An input without a single citation is an error, not an empty network.
+fn not_empty(citations: Citations) -> std::result::Result<Citations, LineError> {
     if citations.edges.is_empty() {
         let what = if citations.ids.is_empty() {
             "no citations found: the file is empty or holds only comments"
@@ -178,6 +183,39 @@ pub fn parse_citations(
         return Err(LineError::new(0, what));
     }
     Ok(citations)
+}
+
+/// Whether `path` holds citation data rather than graph JSON: the binary
+/// form and gzip files are citations; a `.json` file is graph JSON unless
+/// its first line is an OpenAlex work (has `referenced_works`); any other
+/// name is citations unless the file starts like graph JSON. A file that
+/// cannot be read counts by its name, so that the reader it goes to names
+/// the problem.
+pub fn is_citation_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(HEAD);
+    if let Ok(file) = std::fs::File::open(path) {
+        let _ = file.take(HEAD as u64).read_to_end(&mut head);
+    }
+    if head.starts_with(BINARY_MAGIC) || is_gzip(&head) {
+        return true;
+    }
+    let json_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    if json_name {
+        contains(first_line, b"\"referenced_works\"")
+    } else {
+        !(head.trim_ascii_start().starts_with(b"{") && contains(&head, b"\"argnet-graph/"))
+    }
+}
+
+/// Bytes [`is_citation_file`] looks at.
+const HEAD: usize = 4096;
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Options for [`read_citations`].
@@ -294,7 +332,7 @@ fn read_gzip(
         Ok(text)
     };
     match streamed {
-        Some(stream) => stream.finish(whole),
+        Some(stream) => not_empty(stream.finish(whole)?),
         None => {
             let text = whole()?;
             let format = format.unwrap_or_else(|| CitationFormat::detect(path, &text));
@@ -401,6 +439,30 @@ mod tests {
         assert_eq!(CitationFormat::parse("xml"), None);
         assert_eq!(stem(Path::new("/d/cit-HepPh.txt.gz")), "cit-HepPh");
         assert_eq!(stem(Path::new("works")), "works");
+    }
+
+    #[test]
+    fn citation_files_are_told_from_graph_json() {
+        let dir = tempfile::tempdir().unwrap();
+        let graph_json = "{\n  \"format\": \"argnet-graph/1\",\n  \"nodes\": []\n}\n";
+        let work = r#"{"id": "W1", "referenced_works": ["W2"]}"#;
+        let rows: [(&str, &[u8], bool); 8] = [
+            ("g.json", graph_json.as_bytes(), false),
+            ("g.txt", graph_json.as_bytes(), false),
+            ("w.json", work.as_bytes(), true),
+            ("w.jsonl", work.as_bytes(), true),
+            ("e.txt", b"# c\n1 2\n", true),
+            ("x.argc", BINARY_MAGIC, true),
+            ("x.json", b"\x1f\x8b\x08", true),
+            ("bad.json", b"{}", false),
+        ];
+        for (name, content, want) in rows {
+            let path = dir.path().join(name);
+            std::fs::write(&path, content).unwrap();
+            assert_eq!(is_citation_file(&path), want, "{name}");
+        }
+        assert!(!is_citation_file(&dir.path().join("missing.json")));
+        assert!(is_citation_file(&dir.path().join("missing.txt.gz")));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use argnet::analysis::{
     ATTRIBUTE_KEYS, Analysis, AnalysisConfig, CommunityMethod, EdgeLength, Layer, Measure,
     Normalisation, ProjectionConfig, analyse, rounded,
 };
+use argnet::corpus::citations::is_citation_file;
 use argnet::export::{graph_to_json, read_graph, write_file};
 use argnet::model::{ArgGraph, NodeKind};
 use clap::Args;
@@ -48,82 +49,104 @@ use super::Outcome;
 ///   argnet analyse graphs/seeds.json --kind concepts --top 5 --measures betweenness,pagerank
 ///   argnet analyse graphs/seeds.json --layer co-occurrence --json > scores.json
 ///   argnet analyse graphs/seeds.json --save        # store results as node attributes
+///
+/// Citation networks: when GRAPH is a citation file — argnet's binary form
+/// (.argc, from `argnet import`), a SNAP edge list, a CSV or OpenAlex works
+/// (.jsonl), plain or .gz — it is analysed as a directed citation network on
+/// a compact graph (no argument graph is built, so millions of citations fit):
+/// citations received and references made, PageRank, HITS authority and hub,
+/// weak and strong components, k-cores and communities (Louvain on the
+/// undirected view; --method, --resolution, --seed), and betweenness only
+/// when asked: `--measures betweenness` (exact, in parallel) or `--sample K`
+/// (K seeded pivots). Tables show the work ids with years and titles where
+/// known; --json holds the top --top works per measure, --csv every work.
+///
+///   argnet analyse graphs/hepph.argc --top 20
+///   argnet analyse cit-HepPh.txt.gz --measures pagerank,betweenness --sample 1000
+///   argnet analyse works.jsonl --csv > works.csv
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct AnalyseArgs {
-    /// Graph file (JSON written by `argnet build`).
+    /// Graph file (JSON written by `argnet build` or `argnet import`), or a
+    /// citation file (.argc, edge list, CSV, OpenAlex .jsonl; plain or .gz).
     #[arg(value_name = "GRAPH")]
-    graph: PathBuf,
+    pub(super) graph: PathBuf,
 
     /// Relations to analyse: all, stance (supports, critiques),
     /// co-occurrence, citation, or a list such as supports,cites.
     #[arg(long, value_name = "LAYER", default_value = "all")]
-    layer: String,
+    pub(super) layer: String,
 
     /// Follow edge directions (default: ties count both ways).
     #[arg(long)]
-    directed: bool,
+    pub(super) directed: bool,
 
     /// Count every edge once, ignoring how often it was seen.
     #[arg(long)]
-    unweighted: bool,
+    pub(super) unweighted: bool,
 
     /// Edge lengths for betweenness and closeness: hops, inverse-weight
     /// (often-seen ties are short) or weight.
     #[arg(long, value_name = "LENGTH", default_value = "hops")]
-    length: String,
+    pub(super) length: String,
 
     /// Only these node kinds in the tables, JSON and CSV: actors,
     /// concepts, sources, documents, claims (comma-separated).
     #[arg(long, value_name = "KINDS", value_delimiter = ',')]
-    kind: Vec<String>,
+    pub(super) kind: Vec<String>,
 
     /// Rows per table.
     #[arg(long, value_name = "N", default_value_t = 10)]
-    top: usize,
+    pub(super) top: usize,
 
     /// Measures to compute (comma-separated; default all).
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
-    measures: Vec<String>,
+    pub(super) measures: Vec<String>,
 
     /// How to find communities: louvain; leiden (connected communities,
     /// often a little higher modularity, slower); or label-propagation
     /// (fast on very large graphs, less stable).
     #[arg(long, value_name = "METHOD", default_value = "louvain")]
-    method: String,
+    pub(super) method: String,
 
     /// Louvain resolution: above 1 gives more, smaller communities.
     #[arg(long, value_name = "GAMMA", default_value_t = 1.0)]
-    resolution: f64,
+    pub(super) resolution: f64,
 
     /// Seed for Louvain and sampling; the same seed gives the same result.
     #[arg(long, value_name = "SEED", default_value_t = 42)]
-    seed: u64,
+    pub(super) seed: u64,
 
     /// Normalisation of the congruence network behind coalitions: none,
     /// average, jaccard or cosine.
     #[arg(long, value_name = "NAME", default_value = "none")]
-    normalisation: String,
+    pub(super) normalisation: String,
 
-    /// Estimate betweenness from this many random sources (large graphs).
-    #[arg(long, value_name = "K")]
-    pivots: Option<usize>,
+    /// Estimate betweenness from this many random sources (large graphs;
+    /// seeded by --seed). On a citation network this also asks for
+    /// betweenness.
+    #[arg(long, visible_alias = "sample", value_name = "K")]
+    pub(super) pivots: Option<usize>,
 
     /// Print JSON instead of tables.
     #[arg(long, conflicts_with = "csv")]
-    json: bool,
+    pub(super) json: bool,
 
     /// Print CSV (one row per node) instead of tables.
     #[arg(long)]
-    csv: bool,
+    pub(super) csv: bool,
 
     /// Save the results into GRAPH as node attributes.
     #[arg(long, conflicts_with = "output")]
-    save: bool,
+    pub(super) save: bool,
 
     /// Write the graph with the results as node attributes to FILE.
     #[arg(long, short, value_name = "FILE")]
-    output: Option<PathBuf>,
+    pub(super) output: Option<PathBuf>,
+
+    /// No progress bar (it is drawn only on a terminal anyway).
+    #[arg(long, short)]
+    pub(super) quiet: bool,
 }
 
 /// What the arguments ask for, checked.
@@ -197,6 +220,9 @@ impl AnalyseArgs {
 }
 
 pub fn run(args: AnalyseArgs) -> anyhow::Result<Outcome> {
+    if is_citation_file(&args.graph) {
+        return super::analyse_citations::run(&args);
+    }
     let request = args.request()?;
     let mut graph = read_graph(&args.graph)?;
     let result = analyse(&graph, &request.config);

@@ -2,11 +2,13 @@
 //! config and prints what the library returns.
 
 mod analyse;
+mod analyse_citations;
 mod analyse_tables;
 mod build;
 mod eval;
 mod evidence;
 mod export;
+mod import;
 mod path;
 
 use clap::{Parser, Subcommand};
@@ -21,6 +23,8 @@ use clap::{Parser, Subcommand};
 /// files for Gephi, Cytoscape, NetworkX, spreadsheets and OVA;
 /// `argnet analyse graphs/seeds.json` finds the central concepts and actors,
 /// and `argnet path graphs/seeds.json FROM TO` shows how two ideas connect.
+/// Citation data (SNAP, CSV, OpenAlex) is read by `argnet import` and
+/// `argnet analyse`.
 ///
 /// Exit codes: 0 done; 1 done, but some documents were skipped (see the
 /// warnings); 2 error, nothing written.
@@ -38,6 +42,7 @@ enum Command {
     Analyse(analyse::AnalyseArgs),
     Path(path::PathArgs),
     Export(export::ExportArgs),
+    Import(import::ImportArgs),
     Eval(eval::EvalArgs),
     Evidence(evidence::EvidenceArgs),
 }
@@ -55,6 +60,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Analyse(args) => analyse::run(args),
         Command::Path(args) => path::run(args),
         Command::Export(args) => export::run(args),
+        Command::Import(args) => import::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Evidence(args) => evidence::run(args),
     }
