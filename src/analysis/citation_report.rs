@@ -6,16 +6,18 @@
 //! ([`Content`]); printing them (tables, JSON, CSV) is the binary's job.
 //! Pure: no IO beyond the [`Progress`] reports.
 //!
-//! Extending it: a new analysis (main path, co-citation, bibliographic
-//! coupling) is one more [`CitationMeasure`], one more branch in
-//! [`citation_report`] that pushes a [`Section`], and — if its result is
-//! not one value or one part per work — one more [`Content`] variant that
+//! Extending it: a new analysis is one more [`CitationMeasure`], one more
+//! branch in [`citation_report`] that pushes a [`Section`], and — if its
+//! result is not one value or one part per work, as the main paths and the
+//! pairs of `citation_flows` are not — one more [`Content`] variant that
 //! the printers learn to show.
 
 use super::betweenness::{BetweennessConfig, betweenness_with_progress};
+use super::citation_flows::{main_path_section, pair_section};
 use super::citation_section::{CitationReport, Content, Fact, Section, part_sizes};
 use super::compact::CompactGraph;
 use super::components::{Partition, core_numbers, strong_components, weak_components};
+use super::coupling::Similarity;
 use super::leiden::{LeidenConfig, leiden};
 use super::louvain::{Communities, LouvainConfig, louvain};
 use super::modularity::{LabelPropagationConfig, label_propagation, modularity};
@@ -39,26 +41,34 @@ pub enum CitationMeasure {
     Cores,
     /// Communities (Louvain by default) on the undirected view.
     Communities,
+    /// Main path analysis (SPC): global, local and key-route main paths.
+    MainPath,
+    /// The most co-cited pairs of works: O(Σ in-degree²), on request.
+    CoCitation,
+    /// The most bibliographically coupled pairs: O(Σ out-degree²), on
+    /// request.
+    Coupling,
     /// Betweenness: O(nm), so only when asked for.
     Betweenness,
 }
 
 impl CitationMeasure {
     /// What `argnet analyse` computes on a citation network unless told.
-    pub const DEFAULT: [CitationMeasure; 6] = [
+    pub const DEFAULT: [CitationMeasure; 7] = [
         CitationMeasure::Counts,
         CitationMeasure::PageRank,
         CitationMeasure::Hits,
         CitationMeasure::Components,
         CitationMeasure::Cores,
         CitationMeasure::Communities,
+        CitationMeasure::MainPath,
     ];
 
     /// The measure named `key`: a section key (`citations`, `pagerank`,
     /// `authority`, `weak_component`, `core_number`, `community`,
     /// `betweenness`, …) or a group name (`counts`, `hits`, `components`,
-    /// `cores`, `communities`); the argument graph's names (`in_degree`,
-    /// `component`) are accepted too.
+    /// `cores`, `communities`, `main_path`, `co_citation`, `coupling`); the
+    /// argument graph's names (`in_degree`, `component`) are accepted too.
     pub fn of_key(key: &str) -> Option<CitationMeasure> {
         let key = key.trim().to_ascii_lowercase().replace('-', "_");
         Some(match key.as_str() {
@@ -73,6 +83,9 @@ impl CitationMeasure {
             "cores" | "core" | "core_number" | "k_core" => CitationMeasure::Cores,
             "communities" | "community" => CitationMeasure::Communities,
             "betweenness" => CitationMeasure::Betweenness,
+            "main_path" | "main_paths" | "mainpath" | "spc" => CitationMeasure::MainPath,
+            "co_citation" | "cocitation" => CitationMeasure::CoCitation,
+            "coupling" | "bibliographic_coupling" => CitationMeasure::Coupling,
             _ => return None,
         })
     }
@@ -94,6 +107,14 @@ pub struct CitationReportConfig {
     pub weighted: bool,
     /// Betweenness from this many sampled sources; `None`: exact.
     pub pivots: Option<usize>,
+    /// Top edges that seed the key-route main paths.
+    pub key_routes: usize,
+    /// Pairs listed by co-citation and coupling.
+    pub pairs: usize,
+    /// How co-citation and coupling score a pair.
+    pub similarity: Similarity,
+    /// Co-citation and coupling skip works with more partners than this.
+    pub max_degree: Option<usize>,
 }
 
 impl Default for CitationReportConfig {
@@ -106,6 +127,10 @@ impl Default for CitationReportConfig {
             seed: 42,
             weighted: true,
             pivots: None,
+            key_routes: 10,
+            pairs: 10,
+            similarity: Similarity::Count,
+            max_degree: None,
         }
     }
 }
@@ -160,14 +185,15 @@ pub fn citation_graph(citations: &Citations, weighted: bool) -> Result<CompactGr
 /// Compute the measures of `config` on a directed citation graph (see
 /// [`citation_graph`]); each measure's own documentation says what it
 /// follows. Steps of unknown length are reported to `progress` with total
-/// 0, betweenness source by source.
+/// 0, betweenness source by source. Fails only on an undirected graph
+/// (main paths and pairs need the direction of citation).
 ///
 /// ```
 /// use argnet::analysis::{citation_report, CitationReportConfig, CompactGraph};
 /// use argnet::progress::Silent;
 /// // 1, 2 and 3 cite 0; 3 also cites 1
 /// let graph = CompactGraph::from_pairs(4, true, &[(1, 0), (2, 0), (3, 0), (3, 1)]).unwrap();
-/// let report = citation_report(&graph, &CitationReportConfig::default(), &Silent);
+/// let report = citation_report(&graph, &CitationReportConfig::default(), &Silent).unwrap();
 /// assert_eq!(report.section("citations").unwrap().top(1), vec![(0, 3.0)]);
 /// assert_eq!(report.section("pagerank").unwrap().top(1)[0].0, 0);
 /// ```
@@ -175,7 +201,7 @@ pub fn citation_report(
     graph: &CompactGraph,
     config: &CitationReportConfig,
     progress: &dyn Progress,
-) -> CitationReport {
+) -> Result<CitationReport> {
     let wants = |m: CitationMeasure| config.measures.contains(&m);
     let n = graph.node_count() as u32;
     let mut sections = Vec::new();
@@ -290,6 +316,18 @@ pub fn citation_report(
             found.partition,
         ));
     }
+    if wants(CitationMeasure::MainPath) {
+        step("main paths");
+        sections.push(main_path_section(graph, config)?);
+    }
+    if wants(CitationMeasure::CoCitation) {
+        step("co-citation");
+        sections.push(pair_section(graph, config, true)?);
+    }
+    if wants(CitationMeasure::Coupling) {
+        step("bibliographic coupling");
+        sections.push(pair_section(graph, config, false)?);
+    }
     if wants(CitationMeasure::Betweenness) {
         let settings = BetweennessConfig {
             pivots: config.pivots,
@@ -311,10 +349,10 @@ pub fn citation_report(
         ));
     }
     progress.finish();
-    CitationReport {
+    Ok(CitationReport {
         census: edge_census(graph),
         sections,
-    }
+    })
 }
 
 fn communities(graph: &CompactGraph, config: &CitationReportConfig) -> Communities {
@@ -436,7 +474,7 @@ mod tests {
 
     #[test]
     fn default_report_has_every_section_but_betweenness() {
-        let report = citation_report(&sample(), &CitationReportConfig::default(), &Silent);
+        let report = citation_report(&sample(), &CitationReportConfig::default(), &Silent).unwrap();
         let keys: Vec<&str> = report.sections.iter().map(|s| s.key).collect();
         assert_eq!(
             keys,
@@ -450,6 +488,7 @@ mod tests {
                 "strong_component",
                 "core_number",
                 "community",
+                "main_path",
             ]
         );
         let cited = report.section("citations").unwrap();
@@ -481,7 +520,7 @@ mod tests {
             ..CitationReportConfig::default()
         };
         let tally = Tally::default();
-        let report = citation_report(&sample(), &config, &tally);
+        let report = citation_report(&sample(), &config, &tally).unwrap();
         assert_eq!(report.sections.len(), 1);
         let section = &report.sections[0];
         assert_eq!(section.fact("pivots"), Some(Fact::Count(3)));
@@ -493,7 +532,8 @@ mod tests {
                 ..config
             },
             &Silent,
-        );
+        )
+        .unwrap();
         assert_eq!(exact.sections[0].fact("pivots"), None);
         // 5 → 4 → 0 and 6 → 4 → 0 …: node 4 carries the link between the clusters.
         assert_eq!(exact.sections[0].top(1)[0].0, 4);

@@ -7,6 +7,7 @@
 
 use super::citation_report::EdgeCensus;
 use super::components::Partition;
+use super::coupling::Pair;
 
 /// One value of a section's summary.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,6 +24,16 @@ pub enum Content {
     Scores(Vec<f64>),
     /// One part per work, numbered by size (0 = largest).
     Parts(Partition),
+    /// Main paths, each in the order knowledge flows (cited work first):
+    /// the global and the local main path, and the key-route sub-network
+    /// as `(citing, cited, SPC weight)`.
+    Paths {
+        global: Vec<u32>,
+        local: Vec<u32>,
+        key_route_edges: Vec<(u32, u32, f64)>,
+    },
+    /// Pairs of works, best first (co-citation, bibliographic coupling).
+    Pairs(Vec<Pair>),
 }
 
 /// One part of the report.
@@ -40,13 +51,23 @@ pub struct Section {
 }
 
 impl Section {
-    /// The value of work `node`, for per-work contents (a part number for
-    /// [`Content::Parts`]).
+    /// The value of work `node`: its score, its part number for
+    /// [`Content::Parts`], 1 or 0 for whether it lies on the global main
+    /// path for [`Content::Paths`]; 0 for pairs, which have no value per
+    /// work (see [`is_per_work`](Self::is_per_work)).
     pub fn value(&self, node: usize) -> f64 {
         match &self.content {
             Content::Scores(values) => values[node],
             Content::Parts(partition) => f64::from(partition.of[node]),
+            Content::Paths { global, .. } => f64::from(u8::from(global.contains(&(node as u32)))),
+            Content::Pairs(_) => 0.0,
         }
+    }
+
+    /// Whether [`value`](Self::value) says something about every work (a
+    /// column of a per-work table).
+    pub fn is_per_work(&self) -> bool {
+        !matches!(self.content, Content::Pairs(_))
     }
 
     /// The `n` works with the highest scores, largest first, ties by node

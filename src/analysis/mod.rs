@@ -20,6 +20,7 @@
 
 mod betweenness;
 mod bridges;
+mod citation_flows;
 mod citation_report;
 mod citation_section;
 mod closeness;

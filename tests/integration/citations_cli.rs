@@ -407,3 +407,85 @@ fn unknown_format_is_refused() {
         &["--format", "edge-list, csv, openalex or binary"],
     );
 }
+
+/// The section called `key` of a `--json` report.
+fn section<'a>(report: &'a Value, key: &str) -> &'a Value {
+    report["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == key)
+        .unwrap_or_else(|| panic!("no section {key}: {report}"))
+}
+
+/// The fixture's works cite back in time, W101 (2009) to W108: the main
+/// path runs oldest first, and the pairs are the hand-counted ones.
+#[test]
+fn main_path_and_pairs_on_openalex_works() {
+    let report = analyse_json(
+        &works(),
+        &["--measures", "main_path,co_citation,coupling", "--top", "3"],
+    );
+    let main = section(&report, "main_path");
+    let global: Vec<&str> = main["global"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(global.first(), Some(&"W101"), "{main}");
+    assert_eq!(global.last(), Some(&"W108"), "{main}");
+    assert_eq!(main["facts"]["citations_on_cycles"], 0);
+    assert!(!main["key_route_citations"].as_array().unwrap().is_empty());
+    // W103 and W105 both cite W101 and W102: cited together twice.
+    let co = &section(&report, "co_citation")["pairs"][0];
+    assert_eq!(
+        (&co["first"], &co["second"], &co["count"]),
+        (&"W101".into(), &"W102".into(), &2.into())
+    );
+    let coupled = &section(&report, "coupling")["pairs"][0];
+    assert_eq!(coupled["count"], 2);
+    assert_eq!(coupled["first"], "W103");
+    let cosine = analyse_json(
+        &works(),
+        &["--measures", "co_citation", "--normalisation", "cosine"],
+    );
+    let score = section(&cosine, "co_citation")["pairs"][0]["score"]
+        .as_f64()
+        .unwrap();
+    assert!(score > 0.0 && score <= 1.0, "{score}");
+    assert_error(
+        &[
+            os("analyse"),
+            works().as_os_str(),
+            os("--measures"),
+            os("co_citation"),
+            os("--normalisation"),
+            os("average"),
+        ],
+        &["--normalisation", "average"],
+    );
+}
+
+/// Per-work CSV columns only: the main path is a 0/1 column, pairs are not
+/// a column.
+#[test]
+fn csv_has_a_main_path_column_and_no_pairs() {
+    let output = argnet()
+        .arg("analyse")
+        .arg(works())
+        .args(["--csv", "--measures", "citations,main_path,co_citation"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,title,year,citations,references,main_path")
+    );
+    let first = lines.find(|l| l.starts_with("W101,")).unwrap();
+    assert!(first.ends_with(",1"), "{first}");
+}

@@ -55,14 +55,20 @@ use super::Outcome;
 /// (.jsonl), plain or .gz — it is analysed as a directed citation network on
 /// a compact graph (no argument graph is built, so millions of citations fit):
 /// citations received and references made, PageRank, HITS authority and hub,
-/// weak and strong components, k-cores and communities (Louvain on the
-/// undirected view; --method, --resolution, --seed), and betweenness only
-/// when asked: `--measures betweenness` (exact, in parallel) or `--sample K`
-/// (K seeded pivots). Tables show the work ids with years and titles where
-/// known; --json holds the top --top works per measure, --csv every work.
+/// weak and strong components, k-cores, communities (Louvain on the
+/// undirected view; --method, --resolution, --seed) and the main path of
+/// the field (SPC weights after Batagelj: the global and local main path
+/// and key-route main paths, oldest work first; citations on cycles are
+/// left out and counted). On request: `co_citation` (pairs of works cited
+/// together) and `coupling` (pairs citing the same works), counted or
+/// scored with --normalisation cosine|jaccard; betweenness with
+/// `--measures betweenness` (exact, in parallel) or `--sample K` (K seeded
+/// pivots). Tables show the work ids with years and titles where known;
+/// --json holds the top --top works per measure, --csv every work.
 ///
 ///   argnet analyse graphs/hepph.argc --top 20
 ///   argnet analyse cit-HepPh.txt.gz --measures pagerank,betweenness --sample 1000
+///   argnet analyse works.jsonl --measures main_path,co_citation,coupling
 ///   argnet analyse works.jsonl --csv > works.csv
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
@@ -118,7 +124,8 @@ pub struct AnalyseArgs {
     pub(super) seed: u64,
 
     /// Normalisation of the congruence network behind coalitions: none,
-    /// average, jaccard or cosine.
+    /// average, jaccard or cosine. On a citation network: how co-citation
+    /// and coupling score a pair (none = the count, jaccard or cosine).
     #[arg(long, value_name = "NAME", default_value = "none")]
     pub(super) normalisation: String,
 

@@ -8,8 +8,8 @@
 use std::io::{self, BufWriter, Write};
 
 use argnet::analysis::{
-    CitationMeasure, CitationReport, CitationReportConfig, CommunityMethod, Content, Fact,
-    RankConfig, Section, citation_graph, citation_report, part_sizes, rounded,
+    CitationMeasure, CitationReport, CitationReportConfig, CommunityMethod, Content, Fact, Pair,
+    RankConfig, Section, Similarity, citation_graph, citation_report, part_sizes, rounded,
 };
 use argnet::corpus::citations::{Citations, ImportConfig, read_citations};
 use serde_json::{Map, Value, json};
@@ -49,16 +49,26 @@ fn config(args: &AnalyseArgs) -> anyhow::Result<CitationReportConfig> {
     if args.length != "hops" {
         return Err(not_here("--length", &args.length).into());
     }
-    if args.normalisation != "none" {
-        return Err(not_here("--normalisation", &args.normalisation).into());
-    }
+    let similarity = match args.normalisation.trim().to_ascii_lowercase().as_str() {
+        "none" | "count" => Similarity::Count,
+        "cosine" => Similarity::Cosine,
+        "jaccard" => Similarity::Jaccard,
+        other => {
+            return Err(invalid(
+                "--normalisation",
+                other,
+                "co-citation and coupling are scored by none (the count), cosine or jaccard",
+            )
+            .into());
+        }
+    };
     let mut measures = Vec::new();
     for name in &args.measures {
         let measure = CitationMeasure::of_key(name).ok_or_else(|| {
             invalid(
                 "--measures",
                 name,
-                "not a measure of citation networks; use citations, pagerank, hits, components, cores, communities or betweenness",
+                "not a measure of citation networks; use citations, pagerank, hits, components, cores, communities, main_path, co_citation, coupling or betweenness",
             )
         })?;
         if !measures.contains(&measure) {
@@ -90,6 +100,9 @@ fn config(args: &AnalyseArgs) -> anyhow::Result<CitationReportConfig> {
         seed: args.seed,
         weighted: !args.unweighted,
         pivots: args.pivots,
+        pairs: args.top,
+        similarity,
+        ..CitationReportConfig::default()
     })
 }
 
@@ -101,7 +114,7 @@ pub fn run(args: &AnalyseArgs) -> anyhow::Result<Outcome> {
     // The compact graph holds the edges from here on.
     citations.edges = Vec::new();
     citations.weights = None;
-    let report = citation_report(&graph, &config, progress.as_ref());
+    let report = citation_report(&graph, &config, progress.as_ref())?;
     drop(progress);
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
@@ -165,6 +178,52 @@ fn print_tables(
                     writeln!(out, "{}", line.trim_end())?;
                 }
             }
+            Content::Paths {
+                global,
+                local,
+                key_route_edges,
+            } => {
+                writeln!(out, "{}: {}{facts}", section.title, section.meaning)?;
+                writeln!(out, "  global main path ({} works):", global.len())?;
+                for (step, &node) in global.iter().enumerate() {
+                    let line = format!(
+                        "  {:>3}. {}  {}",
+                        step + 1,
+                        citations.ids.get(node as usize),
+                        describe(citations, node as usize)
+                    );
+                    writeln!(out, "{}", line.trim_end())?;
+                }
+                let shared = local.iter().filter(|v| global.contains(v)).count();
+                writeln!(
+                    out,
+                    "  local main path: {} works, {shared} of them on the global one",
+                    local.len()
+                )?;
+                writeln!(
+                    out,
+                    "  key-route main paths: {} citations among {} works (--json lists them)",
+                    key_route_edges.len(),
+                    section.fact("key_route_works").map_or(0, |f| match f {
+                        Fact::Count(n) => n,
+                        _ => 0,
+                    })
+                )?;
+            }
+            Content::Pairs(pairs) => {
+                writeln!(out, "{}: {}{facts}", section.title, section.meaning)?;
+                for (rank, pair) in pairs.iter().take(top).enumerate() {
+                    let line = format!(
+                        "  {:>3}. {} + {}  {:>6}  {}",
+                        rank + 1,
+                        citations.ids.get(pair.first as usize),
+                        citations.ids.get(pair.second as usize),
+                        pair.count,
+                        pair_score(pair, config.similarity),
+                    );
+                    writeln!(out, "{}", line.trim_end())?;
+                }
+            }
             Content::Parts(partition) => {
                 writeln!(out, "{} ({}){facts}", section.title, section.meaning)?;
                 let members = partition.members();
@@ -207,7 +266,18 @@ fn facts_line(section: &Section, config: &CitationReportConfig) -> String {
     let mut parts: Vec<String> = section
         .facts
         .iter()
-        .filter(|(name, _)| *name != "converged" && *name != "iterations")
+        // Path lengths and sizes are printed under the heading.
+        .filter(|(name, _)| {
+            !matches!(
+                *name,
+                "converged"
+                    | "iterations"
+                    | "global_length"
+                    | "key_routes"
+                    | "key_route_works"
+                    | "key_route_citations"
+            )
+        })
         .map(|(name, fact)| format!("{} {}", name.replace('_', " "), fact_text(*fact)))
         .collect();
     if section.key == "community" {
@@ -217,6 +287,16 @@ fn facts_line(section: &Section, config: &CitationReportConfig) -> String {
             CommunityMethod::LabelPropagation => "label propagation",
         };
         parts.push(format!("{method}, resolution {}", config.resolution));
+    }
+    if matches!(section.content, Content::Pairs(_)) {
+        parts.push(
+            match config.similarity {
+                Similarity::Count => "ranked by the count of shared works",
+                Similarity::Cosine => "count, then Salton's cosine (the rank)",
+                Similarity::Jaccard => "count, then Jaccard (the rank)",
+            }
+            .to_owned(),
+        );
     }
     if section.fact("converged") == Some(Fact::Flag(false)) {
         parts.push("did NOT converge".into());
@@ -312,6 +392,45 @@ fn to_json(
                     let sizes: Vec<usize> = part_sizes(partition).into_iter().take(top).collect();
                     entry["sizes"] = sizes.into();
                 }
+                Content::Paths {
+                    global,
+                    local,
+                    key_route_edges,
+                } => {
+                    let works = |path: &[u32]| -> Vec<Value> {
+                        path.iter()
+                            .map(|&v| Value::Object(work_json(citations, v as usize)))
+                            .collect()
+                    };
+                    entry["global"] = works(global).into();
+                    entry["local"] = works(local).into();
+                    let edges: Vec<Value> = key_route_edges
+                        .iter()
+                        .map(|&(citing, cited, weight)| {
+                            json!({
+                                "citing": citations.ids.get(citing as usize),
+                                "cited": citations.ids.get(cited as usize),
+                                "spc": rounded(weight),
+                            })
+                        })
+                        .collect();
+                    entry["key_route_citations"] = edges.into();
+                }
+                Content::Pairs(pairs) => {
+                    let rows: Vec<Value> = pairs
+                        .iter()
+                        .take(top)
+                        .map(|pair| {
+                            json!({
+                                "first": citations.ids.get(pair.first as usize),
+                                "second": citations.ids.get(pair.second as usize),
+                                "count": pair.count,
+                                "score": rounded(pair.score),
+                            })
+                        })
+                        .collect();
+                    entry["pairs"] = rows.into();
+                }
             }
             entry
         })
@@ -334,7 +453,8 @@ fn write_csv(
     report: &CitationReport,
 ) -> io::Result<()> {
     let mut header = vec!["id", "title", "year"];
-    header.extend(report.sections.iter().map(|s| s.key));
+    let columns: Vec<&Section> = report.sections.iter().filter(|s| s.is_per_work()).collect();
+    header.extend(columns.iter().map(|s| s.key));
     writeln!(out, "{}", header.join(","))?;
     for node in 0..citations.node_count() {
         let mut row = vec![
@@ -344,7 +464,7 @@ fn write_csv(
                 .year(node)
                 .map_or(String::new(), |y| y.to_string()),
         ];
-        for section in &report.sections {
+        for section in &columns {
             row.push(rounded(section.value(node)).to_string());
         }
         writeln!(out, "{}", row.join(","))?;
@@ -358,6 +478,14 @@ fn csv_field(text: &str) -> String {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
+    }
+}
+
+/// The score of a pair beside its count, when it is not the count.
+fn pair_score(pair: &Pair, similarity: Similarity) -> String {
+    match similarity {
+        Similarity::Count => String::new(),
+        _ => format_value(pair.score),
     }
 }
 
