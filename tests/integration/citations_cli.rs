@@ -51,14 +51,21 @@ fn analyse_json(path: &Path, extra: &[&str]) -> Value {
     serde_json::from_slice(&output.stdout).expect("JSON on stdout")
 }
 
-fn top_id(report: &Value, key: &str) -> String {
-    let section = report["sections"]
+/// The section called `key` of a `--json` report.
+fn section<'a>(report: &'a Value, key: &str) -> &'a Value {
+    report["sections"]
         .as_array()
         .unwrap()
         .iter()
         .find(|s| s["key"] == key)
-        .unwrap_or_else(|| panic!("no section {key}: {report}"));
-    section["top"][0]["id"].as_str().unwrap().to_owned()
+        .unwrap_or_else(|| panic!("no section {key}: {report}"))
+}
+
+fn top_id(report: &Value, key: &str) -> String {
+    section(report, key)["top"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 fn gzip(text: &str) -> Vec<u8> {
@@ -406,16 +413,6 @@ fn unknown_format_is_refused() {
         ],
         &["--format", "edge-list, csv, openalex or binary"],
     );
-}
-
-/// The section called `key` of a `--json` report.
-fn section<'a>(report: &'a Value, key: &str) -> &'a Value {
-    report["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["key"] == key)
-        .unwrap_or_else(|| panic!("no section {key}: {report}"))
 }
 
 /// The fixture's works cite back in time, W101 (2009) to W108: the main

@@ -3,11 +3,12 @@
 //! decoding are pure (bytes ↔ [`Citations`]); `argnet import` writes the
 //! bytes through `export::write_file`, [`super::read_citations`] reads them.
 //!
-//! Why a binary form: the graph JSON spends about 130 bytes on every edge
+//! Why a binary form: the graph JSON spends about 170 bytes on every edge
 //! (an object with source, target, relation, weight and evidence) and is
 //! read into an argument graph with per-edge evidence lists and hash
-//! indexes, several hundred bytes per edge; cit-HepPh becomes a 55 MB file
-//! and a 16-million-edge network does not fit in memory. This form spends 8
+//! indexes, well over a kilobyte per edge in memory; cit-HepPh becomes a
+//! 71 MB file that takes 700 MB to analyse, and a 16-million-edge network
+//! does not fit in memory. This form spends 8
 //! bytes per edge (two `u32` node numbers), stores the ids once, and loads
 //! with a copy instead of a parse.
 //!

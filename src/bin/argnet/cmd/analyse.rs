@@ -394,7 +394,7 @@ fn write_csv(
 }
 
 /// RFC 4180 quoting: fields with commas, quotes or line breaks are quoted.
-fn csv_field(text: &str) -> String {
+pub(super) fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

@@ -15,7 +15,7 @@ use argnet::corpus::citations::{Citations, ImportConfig, read_citations};
 use serde_json::{Map, Value, json};
 
 use super::Outcome;
-use super::analyse::AnalyseArgs;
+use super::analyse::{AnalyseArgs, csv_field};
 
 /// Parts of a partition listed in the tables, at most.
 const PARTS_SHOWN: usize = 5;
@@ -470,15 +470,6 @@ fn write_csv(
         writeln!(out, "{}", row.join(","))?;
     }
     Ok(())
-}
-
-/// RFC 4180 quoting: fields with commas, quotes or line breaks are quoted.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
 }
 
 /// The score of a pair beside its count, when it is not the count.
