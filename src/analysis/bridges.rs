@@ -22,13 +22,8 @@ use super::components::Partition;
 /// assert_eq!(participation(&graph, &parts, false), vec![0.0, 0.5, 0.0]);
 /// ```
 pub fn participation(graph: &CompactGraph, partition: &Partition, weighted: bool) -> Vec<f64> {
-    let undirected;
-    let graph = if graph.is_directed() {
-        undirected = graph.to_undirected();
-        &undirected
-    } else {
-        graph
-    };
+    let undirected = graph.undirected_view();
+    let graph: &CompactGraph = &undirected;
     let n = graph.node_count();
     let mut share = vec![0.0; partition.count];
     let mut touched: Vec<u32> = Vec::new();
@@ -77,13 +72,8 @@ pub fn participation(graph: &CompactGraph, partition: &Partition, weighted: bool
 /// assert_eq!(c[1], 1.0);
 /// ```
 pub fn constraint(graph: &CompactGraph, weighted: bool) -> Vec<f64> {
-    let undirected;
-    let graph = if graph.is_directed() {
-        undirected = graph.to_undirected();
-        &undirected
-    } else {
-        graph
-    };
+    let undirected = graph.undirected_view();
+    let graph: &CompactGraph = &undirected;
     let n = graph.node_count();
     let weight = |v: u32, i: usize| -> f64 {
         graph

@@ -176,6 +176,18 @@ impl CompactGraph {
         self.in_offsets[node + 1] - self.in_offsets[node]
     }
 
+    /// This graph when it is undirected, else
+    /// [`to_undirected`](Self::to_undirected): what the measures that
+    /// ignore direction (communities, participation, constraint) run on,
+    /// without copying an undirected graph.
+    pub fn undirected_view(&self) -> std::borrow::Cow<'_, CompactGraph> {
+        if self.is_directed() {
+            std::borrow::Cow::Owned(self.to_undirected())
+        } else {
+            std::borrow::Cow::Borrowed(self)
+        }
+    }
+
     /// The same graph without direction: `u → v` and `v → u` become one
     /// edge whose weight is their sum, as NetworkX's `to_undirected` does
     /// for mutual weights. An undirected graph is returned as a copy.

@@ -67,13 +67,8 @@ impl Default for LeidenConfig {
 /// assert!((found.modularity - 5.0 / 14.0).abs() < 1e-12);
 /// ```
 pub fn leiden(graph: &CompactGraph, config: &LeidenConfig) -> Communities {
-    let undirected;
-    let graph = if graph.is_directed() {
-        undirected = graph.to_undirected();
-        &undirected
-    } else {
-        graph
-    };
+    let undirected = graph.undirected_view();
+    let graph: &CompactGraph = &undirected;
     let base = Level::from_graph(graph, config.weighted);
     let best = best_of_starts(graph.node_count(), config.seed, |seed| {
         let found = runs(&base, config, seed);

@@ -74,13 +74,8 @@ pub struct Communities {
 /// assert!((found.modularity - 5.0 / 14.0).abs() < 1e-12);
 /// ```
 pub fn louvain(graph: &CompactGraph, config: &LouvainConfig) -> Communities {
-    let undirected;
-    let graph = if graph.is_directed() {
-        undirected = graph.to_undirected();
-        &undirected
-    } else {
-        graph
-    };
+    let undirected = graph.undirected_view();
+    let graph: &CompactGraph = &undirected;
     let base = Level::from_graph(graph, config.weighted);
     let membership = best_of_starts(graph.node_count(), config.seed, |seed| {
         let found = rounds(&base, config, seed);

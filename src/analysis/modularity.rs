@@ -101,13 +101,8 @@ impl Default for LabelPropagationConfig {
 /// assert_eq!(parts.of, vec![0, 0, 0, 1, 1, 1]);
 /// ```
 pub fn label_propagation(graph: &CompactGraph, config: &LabelPropagationConfig) -> Partition {
-    let undirected;
-    let graph = if graph.is_directed() {
-        undirected = graph.to_undirected();
-        &undirected
-    } else {
-        graph
-    };
+    let undirected = graph.undirected_view();
+    let graph: &CompactGraph = &undirected;
     let n = graph.node_count();
     let mut labels: Vec<u32> = (0..n as u32).collect();
     let mut order: Vec<u32> = (0..n as u32).collect();
