@@ -67,6 +67,7 @@ pub fn merge(entities: &mut Vec<Entity>, documents: &[DocumentDiscovery]) -> Act
                 .iter()
                 .map(|t| &t.speaker)
                 .chain(d.author.iter())
+                .chain(d.opening.iter())
                 .chain(d.candidates.iter())
         })
         .collect();
@@ -121,7 +122,7 @@ mod tests {
         ];
         let text = "Mr Hanson spoke. Sir Stephen Bubb agreed. Mr David Hanson left.";
         let document = document_from_text("d.txt", text, DocumentMeta::default());
-        let found = discover_document(&document);
+        let found = discover_document(&document, &Default::default());
         let index = merge(&mut entities, &[found]);
         let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, vec!["Stephen Bubb", "Big Society", "David Hanson"]);

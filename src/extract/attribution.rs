@@ -78,6 +78,8 @@ pub struct Attributor<'a> {
     /// Sentence index → the speakers of the turn it opens.
     pub turns: &'a HashMap<usize, Vec<EntityId>>,
     pub author: Option<EntityId>,
+    /// Who speaks before the first turn of a page that opens mid-speech.
+    pub opening: Option<EntityId>,
     pub kind: Option<DocumentKind>,
     /// Byte spans of cited titles ("Beyond Beveridge: …"), which speak for
     /// their publisher.
@@ -111,7 +113,10 @@ impl Attributor<'_> {
     /// The holder of every sentence (`None`: nobody argnet can name, or a
     /// speaker line). O(n·k) for n sentences of k words.
     pub fn attribute(&self) -> Vec<Option<Holding>> {
-        let mut state = State::default();
+        let mut state = State {
+            turn: self.opening.map(|speaker| vec![speaker]),
+            ..State::default()
+        };
         let mut out = Vec::with_capacity(self.views.len());
         for (position, view) in self.views.iter().enumerate() {
             if let Some(speakers) = self.turns.get(&view.index) {

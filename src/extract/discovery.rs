@@ -7,6 +7,7 @@
 //! the codebook knows resolve to its entries, so that its canonical names
 //! win. It finds no concepts and no stances.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
@@ -14,8 +15,9 @@ use regex::Regex;
 
 use super::codebook::ActorKind;
 use super::lexicon::parse_cue_file;
-use super::speakers::{PersonName, parse_comment_header, parse_speaker_line, person_name};
-use crate::corpus::{Document, DocumentKind};
+use super::segments::segment;
+use super::speakers::{PersonName, person_name};
+use crate::corpus::{Document, Sentence};
 
 const ORGANISATIONS: &str = include_str!("cues/organisations.txt");
 const TITLES: &str = include_str!("cues/titles.txt");
@@ -179,8 +181,13 @@ pub struct Turn {
 /// What discovery found in one document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocumentDiscovery {
+    /// The document's units of speech: its sentences, cut where a speaker
+    /// label runs into one. Turns and every later pass index these.
+    pub sentences: Vec<Sentence>,
     pub candidates: Vec<Candidate>,
     pub turns: Vec<Turn>,
+    /// Who speaks before the first turn, when the page opens mid-speech.
+    pub opening: Option<Candidate>,
     /// The author's forms, when the metadata names one.
     pub author: Option<Candidate>,
 }
@@ -201,65 +208,33 @@ fn organisation(name: &str) -> Candidate {
     }
 }
 
-/// Find turns and candidate actors in one document. O(n) in its length.
-pub fn discover_document(document: &Document) -> DocumentDiscovery {
-    let mut found = DocumentDiscovery::default();
-    let sentences = &document.sentences;
-    let alone = |index: usize| {
-        let block = sentences[index].block;
-        (index == 0 || sentences[index - 1].block != block)
-            && sentences
-                .get(index + 1)
-                .is_none_or(|next| next.block != block)
+/// Find turns and candidate actors in one document: the first pass cuts
+/// it into units of speech (`segments.rs`); the labels among them open
+/// turns. `people` are the codebook's person names and aliases, lower
+/// case. O(n) in its length.
+pub fn discover_document(document: &Document, people: &HashSet<String>) -> DocumentDiscovery {
+    let segmentation = segment(document, people);
+    let mut found = DocumentDiscovery {
+        opening: segmentation.opening.clone().map(person),
+        ..DocumentDiscovery::default()
     };
-
-    // Speaker lines: featured ones always; bare names ("Sadiq Khan:") only
-    // in a transcript or beside featured ones.
-    let mut lines = Vec::new();
-    for (index, sentence) in sentences.iter().enumerate() {
-        if !alone(index) {
-            continue;
-        }
-        let text = document.sentence_text(sentence);
-        if let Some(line) = parse_speaker_line(text) {
-            lines.push((index, line));
-        } else if let Some(name) = parse_comment_header(text) {
-            let speaker = person_name(&name).map(person).unwrap_or_else(|| Candidate {
-                name: name.clone(),
-                kind: ActorKind::Person,
-                aliases: Vec::new(),
-            });
-            found.turns.push(Turn {
-                sentence: index,
-                speaker,
-                party: None,
-                offices: Vec::new(),
-            });
-        }
-    }
-    let transcript = document.meta.kind == Some(DocumentKind::Transcript)
-        || lines.iter().any(|(_, line)| line.featured);
-    for (index, line) in lines {
-        if !(line.featured || transcript) {
-            continue;
-        }
+    for label in &segmentation.labels {
         found.turns.push(Turn {
-            sentence: index,
-            speaker: person(line.person),
-            party: line.party,
-            offices: line.offices,
+            sentence: label.sentence,
+            speaker: person(label.line.person.clone()),
+            party: label.line.party.clone(),
+            offices: label.line.offices.clone(),
         });
     }
-    found.turns.sort_by_key(|t| t.sentence);
-    let turn_sentences: Vec<usize> = found.turns.iter().map(|t| t.sentence).collect();
-
-    for (index, sentence) in sentences.iter().enumerate() {
-        if turn_sentences.contains(&index) {
+    for (index, sentence) in segmentation.sentences.iter().enumerate() {
+        if segmentation.labels.iter().any(|l| l.sentence == index) {
             continue;
         }
-        let text = document.sentence_text(sentence);
-        found.candidates.extend(candidates_in(text));
+        found
+            .candidates
+            .extend(candidates_in(&document.text[sentence.span.clone()]));
     }
+    found.sentences = segmentation.sentences;
     found.author = document.meta.author.as_deref().map(|author| {
         person_name(author)
             .map(person)
@@ -456,7 +431,7 @@ mod tests {
         let debate =
             "Sadiq Khan:\nLet me make progress.\n\nMr David Hanson (Delyn) (Lab):\nI agree.\n";
         let document = document_from_text("h.txt", debate, DocumentMeta::default());
-        let found = discover_document(&document);
+        let found = discover_document(&document, &HashSet::new());
         let speakers: Vec<&str> = found
             .turns
             .iter()
@@ -467,11 +442,15 @@ mod tests {
 
         let blog = "Key Points:\nThe plan works.\n";
         let document = document_from_text("b.txt", blog, DocumentMeta::default());
-        assert!(discover_document(&document).turns.is_empty());
+        assert!(
+            discover_document(&document, &HashSet::new())
+                .turns
+                .is_empty()
+        );
 
         let comments = "Great post.\n\nJanet F said...\n\nI agree with this.\n";
         let document = document_from_text("c.txt", comments, DocumentMeta::default());
-        let found = discover_document(&document);
+        let found = discover_document(&document, &HashSet::new());
         assert_eq!(found.turns.len(), 1);
         assert_eq!(found.turns[0].speaker.name, "Janet F");
     }

@@ -98,10 +98,14 @@ pub fn extract_document(
 
     let mut turns: HashMap<usize, Vec<EntityId>> = HashMap::new();
     for turn in &found.turns {
-        if let Some(speaker) = shared.actors.resolve(&turn.speaker) {
-            turns.insert(turn.sentence, vec![speaker]);
-        }
+        // A speaker argnet cannot name still ends the turn before.
+        let speakers = shared.actors.resolve(&turn.speaker).into_iter().collect();
+        turns.insert(turn.sentence, speakers);
     }
+    let opening = found
+        .opening
+        .as_ref()
+        .and_then(|o| shared.actors.resolve(o));
     let author = found.author.as_ref().and_then(|a| shared.actors.resolve(a));
     let titles = citations::find_titles(text, &views, entities);
     let title_spans: Vec<_> = titles
@@ -116,6 +120,7 @@ pub fn extract_document(
         views: &views,
         turns: &turns,
         author,
+        opening,
         kind: document.meta.kind,
         titles: &title_spans,
     };

@@ -17,17 +17,19 @@ mod discovery;
 mod document;
 pub mod entity;
 mod frames;
+mod labels;
 pub mod lexicon;
 pub mod mentions;
 mod phrases;
 mod quotes;
 #[cfg(test)]
 mod rule_tests;
+mod segments;
 mod speakers;
 mod stance;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -41,7 +43,7 @@ pub use speakers::{
     PersonName, SpeakerLine, parse_comment_header, parse_speaker_line, person_name,
 };
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Document, Sentence};
 use crate::error::{Error, Result};
 
 /// Everything found in a corpus. `documents[i]` belongs to
@@ -56,6 +58,9 @@ pub struct Extraction {
 /// into [`crate::corpus::Document::sentences`]).
 #[derive(Debug, Clone, Default)]
 pub struct DocumentExtraction {
+    /// The units every `sentence` index below points into: the corpus
+    /// sentences, cut where a speaker label runs into one.
+    pub sentences: Vec<Sentence>,
     pub mentions: Vec<Mention>,
     pub cooccurrences: Vec<CoOccurrence>,
     pub statements: Vec<Statement>,
@@ -162,8 +167,16 @@ pub fn extract(corpus: &Corpus, codebook: &Codebook, config: &ExtractConfig) -> 
         Cow::Owned(Lexicon::new(&codebook.cues))
     };
     let mut entities = entities_from_codebook(codebook);
-    let mut discoveries: Vec<DocumentDiscovery> =
-        corpus.documents.par_iter().map(discover_document).collect();
+    let people: HashSet<String> = entities
+        .iter()
+        .filter(|e| e.actor_kind == Some(ActorKind::Person))
+        .flat_map(|e| e.surface_forms().map(str::to_lowercase).collect::<Vec<_>>())
+        .collect();
+    let mut discoveries: Vec<DocumentDiscovery> = corpus
+        .documents
+        .par_iter()
+        .map(|document| discover_document(document, &people))
+        .collect();
     if !config.discover {
         for found in &mut discoveries {
             found.candidates.clear();
@@ -182,7 +195,18 @@ pub fn extract(corpus: &Corpus, codebook: &Codebook, config: &ExtractConfig) -> 
         .documents
         .par_iter()
         .zip(&discoveries)
-        .map(|(doc, found)| document::extract_document(doc, found, &shared))
+        .map(|(doc, found)| {
+            // Later passes see the units of speech as the sentences.
+            let units: Cow<Document> = if found.sentences == doc.sentences {
+                Cow::Borrowed(doc)
+            } else {
+                Cow::Owned(Document {
+                    sentences: found.sentences.clone(),
+                    ..doc.clone()
+                })
+            };
+            document::extract_document(&units, found, &shared)
+        })
         .collect();
 
     // Discovered concepts and sources are numbered in corpus order, once
@@ -192,7 +216,7 @@ pub fn extract(corpus: &Corpus, codebook: &Codebook, config: &ExtractConfig) -> 
     let mut concepts: HashMap<String, EntityId> = HashMap::new();
     let mut documents = Vec::with_capacity(findings.len());
     let keep = |confidence: f64| confidence >= config.min_confidence;
-    for mut found in findings {
+    for (mut found, discovery) in findings.into_iter().zip(discoveries) {
         let local: Vec<EntityId> = found
             .concepts
             .iter()
@@ -231,6 +255,7 @@ pub fn extract(corpus: &Corpus, codebook: &Codebook, config: &ExtractConfig) -> 
             })
             .collect();
         documents.push(DocumentExtraction {
+            sentences: discovery.sentences,
             mentions: found.mentions,
             cooccurrences: found.cooccurrences,
             statements: found

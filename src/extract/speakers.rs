@@ -36,8 +36,9 @@ static TITLE_LISTS: LazyLock<(Vec<String>, Vec<String>)> = LazyLock::new(|| {
     (courtesy, peerage)
 });
 
-/// Party tag → party name, from `cues/parties.txt`.
-static PARTY_TAGS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+/// Party tag → party name, from `cues/parties.txt`; an empty name for a
+/// label that names no party ("Crossbench").
+pub(super) static PARTY_TAGS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     PARTIES
         .lines()
         .filter(|l| !l.trim_start().starts_with('#'))
@@ -66,6 +67,13 @@ const SURNAME_TITLES: &[&str] = &[
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|de|da|van|von|la|le|du|del)\s+)?\p{Lu}[\p{L}’'.-]*){0,5}$")
         .expect("name pattern")
+});
+
+/// What follows a peerage title: a name, a territorial designation or
+/// both ("Taylor of Holbeach", "of Ripon and Leeds", "Smith").
+static PEER_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})?(?:\s*\bof\s+\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:and|upon|on|in|under|le)\s+)?\p{Lu}[\p{L}’'-]*){0,3})?$")
+        .expect("peer pattern")
 });
 
 /// A comment header on a line of its own: `Janet F said...`, `Sir Stephen
@@ -120,16 +128,27 @@ pub fn person_name(written: &str) -> Option<PersonName> {
             titled: true,
         });
     }
-    if let Some((title, rest)) = strip(&written, peerage) {
-        if !NAME.is_match(&rest) {
+    // "The Bishop of Exeter", "The Earl of Listowel": "The" is no part of
+    // the name.
+    let (the, bare) = match written.strip_prefix("The ") {
+        Some(rest) if strip(rest, peerage).is_some() => (true, rest.to_owned()),
+        _ => (false, written.clone()),
+    };
+    if let Some((title, rest)) = strip(&bare, peerage) {
+        if rest.is_empty() || !PEER_REST.is_match(&rest) {
             return None;
         }
         let mut aliases = Vec::new();
-        if let Some((short, _place)) = rest.split_once(" of ") {
+        if the {
+            aliases.push(written.clone());
+        }
+        if let Some((short, _place)) = rest.split_once(" of ")
+            && !short.is_empty()
+        {
             aliases.push(format!("{title} {short}"));
         }
         return Some(PersonName {
-            name: written,
+            name: bare,
             aliases,
             titled: true,
         });
@@ -196,6 +215,7 @@ pub fn parse_speaker_line(line: &str) -> Option<SpeakerLine> {
     let mut offices = Vec::new();
     for part in bracketed_and_comma_parts(&body[cut..]) {
         match PARTY_TAGS.get(part.as_str()) {
+            Some(name) if name.is_empty() => {}
             Some(name) if party.is_none() => party = Some(name.clone()),
             _ => offices.extend(bracketed_and_comma_parts(&part).into_iter().chain([part])),
         }

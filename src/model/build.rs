@@ -36,9 +36,9 @@ pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgG
         };
         let evidence = |sentence: usize, confidence: f64| Evidence {
             document: document.id.clone(),
-            span: document.sentences[sentence].span.clone(),
+            span: found.sentences[sentence].span.clone(),
             text: document
-                .sentence_text(&document.sentences[sentence])
+                .sentence_text(&found.sentences[sentence])
                 .to_owned(),
             confidence,
         };

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Statement quality on every visible set (seeds, dev, dev2), each with the
+# gold codebook (../shared/eval/gold_codebook.py: the texts' own actors and
+# concepts merged into seeds/codebook.toml) and with seeds/codebook.toml
+# alone. Runs `argnet build` and `argnet eval` exactly as the README tells a
+# user to. Usage: scripts/eval_sets.sh [OUTDIR] [extra build flags...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-target/eval-sets}
+shift || true
+shared=../shared/eval
+mkdir -p "$out"
+cargo build --release -q
+bin=target/release/argnet
+printf '%-6s %-9s %6s %6s %6s %5s %5s %5s\n' set codebook P R F1 tp fp fn
+for set in seeds dev dev2; do
+  case $set in
+    seeds) corpus=seeds gold=$shared/seeds-gold.json ;;
+    *) corpus=$shared/$set/corpus gold=$shared/$set/gold.json ;;
+  esac
+  python3 $shared/gold_codebook.py seeds/codebook.toml "$gold" "$out/$set-gold.toml" >/dev/null
+  for cb in gold seeds; do
+    codebook=$out/$set-gold.toml
+    [ "$cb" = seeds ] && codebook=seeds/codebook.toml
+    $bin build "$corpus" --codebook "$codebook" --out "$out" --name "$set-$cb" --no-svg -q "$@" || true
+    $bin eval "$out/$set-$cb.json" --gold "$gold" --json > "$out/$set-$cb.eval.json"
+    python3 - "$out/$set-$cb.eval.json" "$set" "$cb" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+s = r["statements"]
+print(f'{sys.argv[2]:<6} {sys.argv[3]:<9} {s["precision"]:6.3f} {s["recall"]:6.3f} {s["f1"]:6.3f} {s["tp"]:5} {s["fp"]:5} {s["fn"]:5}')
+PY
+  done
+done
