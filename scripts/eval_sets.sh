@@ -4,6 +4,7 @@
 # concepts merged into seeds/codebook.toml) and with seeds/codebook.toml
 # alone. Runs `argnet build` and `argnet eval` exactly as the README tells a
 # user to. Usage: scripts/eval_sets.sh [OUTDIR] [extra build flags...]
+# More sets: EXTRA_SETS="name=CORPUS:GOLD name2=CORPUS2:GOLD2".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/eval-sets}
@@ -13,9 +14,10 @@ mkdir -p "$out"
 cargo build --release -q
 bin=target/release/argnet
 printf '%-6s %-9s %6s %6s %6s %5s %5s %5s\n' set codebook P R F1 tp fp fn
-for set in seeds dev dev2; do
+for set in seeds dev dev2 ${EXTRA_SETS:-}; do
   case $set in
     seeds) corpus=seeds gold=$shared/seeds-gold.json ;;
+    *=*) spec=${set#*=}; set=${set%%=*}; corpus=${spec%%:*}; gold=${spec#*:} ;;
     *) corpus=$shared/$set/corpus gold=$shared/$set/gold.json ;;
   esac
   python3 $shared/gold_codebook.py seeds/codebook.toml "$gold" "$out/$set-gold.toml" >/dev/null

@@ -7,9 +7,9 @@ directed citation-like graphs. The Rust tests
 (tests/integration/citation_measures.rs) read the file and never run
 Python. Rerun with:
 
-    python3 -m venv /work/venvs/analysis            # once
-    /work/venvs/analysis/bin/pip install networkx==3.6.1 scipy numpy
-    /work/venvs/analysis/bin/python tools/networkx_citation_reference.py
+    python3 -m venv .venv-analysis            # once
+    .venv-analysis/bin/pip install networkx==3.6.1 scipy numpy
+    .venv-analysis/bin/python tools/networkx_citation_reference.py
 
 Cases (all seeded, so the file is the same on every run):
 - dag_with_cycles: 60 works, each citing up to four earlier ones (a

@@ -7,9 +7,9 @@ example when stance extraction lands):
 
     cargo run -- build seeds --out /tmp/argnet-seeds --no-svg
     cp /tmp/argnet-seeds/seeds.json tests/fixtures/analysis/seeds-graph.json
-    python3 -m venv /work/venvs/analysis            # once
-    /work/venvs/analysis/bin/pip install networkx==3.6.1 scipy numpy
-    /work/venvs/analysis/bin/python tools/networkx_reference.py
+    python3 -m venv .venv-analysis            # once
+    .venv-analysis/bin/pip install networkx==3.6.1 scipy numpy
+    .venv-analysis/bin/python tools/networkx_reference.py
 
 Cases: Zachary's karate club (unweighted, and weighted by its "weight"
 attribute) and the seeds graph projected onto layers the way argnet's

@@ -1,6 +1,6 @@
 //! Corpus stage: find where a web page's article ends. Comment forms,
-//! newsletter sign-ups and lists of other posts after the article are not
-//! content; extraction must not see them. Only the end is trimmed: a comment
+//! newsletter sign-ups, lists of other posts and a press release's notes
+//! to editors after the article are not content; extraction must not see them. Only the end is trimmed: a comment
 //! thread that quotes people ("Janet F said...") is content.
 
 use std::ops::Range;
@@ -53,6 +53,11 @@ static FOOTER_MARKERS: LazyLock<Vec<FooterMarker>> = LazyLock::new(|| {
         (
             "post metadata",
             r"^(tags|filed under|posted in|categories):",
+        ),
+        // Press releases: background for journalists, not the release.
+        (
+            "notes to editors",
+            r"^(notes? (to|for) editors|editors'? notes?|ends)\s*:?$",
         ),
     ]
     .into_iter()
@@ -115,6 +120,10 @@ mod tests {
             ),
             ("Related posts\nAnother story\n", Some(ARTICLE.trim_end())),
             ("Tags: reform, policy\n", Some(ARTICLE.trim_end())),
+            (
+                "Notes to editors\n\n1. The scheme opened in 2012.\n",
+                Some(ARTICLE.trim_end()),
+            ),
             // A comment thread is content.
             ("Janet F said...\n\nFair point.\n", None),
             // A URL alone, with no marker after it, is kept.
@@ -146,6 +155,7 @@ mod tests {
             "Related posts",
             "You may also like",
             "Filed under: policy",
+            "Notes to editors:",
         ];
         assert_eq!(examples.len(), FOOTER_MARKERS.len());
         for (marker, example) in FOOTER_MARKERS.iter().zip(examples) {

@@ -35,6 +35,7 @@ pub struct StanceGroup {
 ///     span: 0..10,
 ///     text: "It also calls for preventative services.".into(),
 ///     confidence: 0.8,
+///     basis: None,
 /// };
 /// graph.add_occurrence(acevo, prevention, Relation::Supports, Some(evidence));
 /// let groups = stance_evidence(&graph, prevention);
@@ -79,6 +80,7 @@ mod tests {
             span: 0..text.len(),
             text: text.into(),
             confidence: 1.0,
+            basis: None,
         }
     }
 

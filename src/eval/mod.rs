@@ -8,9 +8,11 @@
 mod evidence;
 mod gold;
 mod names;
+mod reliability;
 mod score;
 
 pub use evidence::{StanceGroup, stance_evidence};
 pub use gold::{Gold, GoldActor, GoldCitation, GoldConcept, GoldDocument, GoldStatement};
 pub use names::{NameIndex, contains_either, normalise};
+pub use reliability::{Bin, CurvePoint, Judged, curve, reliability};
 pub use score::{EvalReport, Item, Score, Unit, evaluate};

@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use super::gold::Gold;
 use super::names::{NameIndex, contains_either};
+use super::reliability::{Bin, CurvePoint, Judged, curve, reliability};
 use crate::extract::Stance;
 use crate::model::{ArgGraph, Node, NodeKind, Relation};
 
@@ -128,6 +129,13 @@ pub struct EvalReport {
     pub statements: Score,
     pub misses: Vec<Item>,
     pub false_positives: Vec<Item>,
+    /// Statement confidence against observed precision (`reliability.rs`).
+    pub reliability: Vec<Bin>,
+    /// Precision, recall and F1 of statements by confidence threshold.
+    pub curve: Vec<CurvePoint>,
+    /// Every statement of the graph, judged.
+    #[serde(skip)]
+    pub judged: Vec<Judged>,
     /// Gold documents no graph document matched (all their units are
     /// misses).
     #[serde(skip)]
@@ -154,6 +162,7 @@ type Statement = (String, String, String, Stance);
 ///     span: 0..20,
 ///     text: "We believe in the Big Society.".into(),
 ///     confidence: 0.9,
+///     basis: None,
 /// };
 /// graph.add_occurrence(owen, society, Relation::Supports, Some(evidence));
 /// graph.documents.push(DocumentRecord {
@@ -165,6 +174,7 @@ type Statement = (String, String, String, Stance);
 ///     encoding: argnet::corpus::Encoding::Utf8,
 ///     content: 0..20,
 ///     sentences: 1,
+///     inferred: None,
 /// });
 /// let gold = Gold::parse(r#"{"documents": [{"file": "a.txt", "statements": [
 ///     {"actor": "Rob Owen", "concept": "Big Society", "stance": "support"},
@@ -241,8 +251,16 @@ pub fn evaluate(graph: &ArgGraph, gold: &Gold) -> EvalReport {
             NodeKind::Concept => &concept_names,
             _ => &actor_names,
         };
-        let forms =
-            std::iter::once(node.label.as_str()).chain(node.aliases.iter().map(String::as_str));
+        let codebook = node
+            .attributes
+            .get("codebook_aliases")
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str());
+        let forms = std::iter::once(node.label.as_str())
+            .chain(node.aliases.iter().map(String::as_str))
+            .chain(codebook);
         index
             .canonical(document, forms)
             .unwrap_or(&node.label)
@@ -293,6 +311,7 @@ pub fn evaluate(graph: &ArgGraph, gold: &Gold) -> EvalReport {
         }
     }
     let mut statements: BTreeMap<Statement, String> = BTreeMap::new();
+    let mut evidence_of: BTreeMap<Statement, Vec<(Option<String>, f64)>> = BTreeMap::new();
     let mut citations: BTreeMap<(String, String, String), String> = BTreeMap::new();
     for (source, target, edge) in graph.edges() {
         let (from, to) = (graph.node(source), graph.node(target));
@@ -306,13 +325,18 @@ pub fn evaluate(graph: &ArgGraph, gold: &Gold) -> EvalReport {
                 } else {
                     Stance::Critique
                 };
+                let key = (
+                    file(document),
+                    name_of(from, document),
+                    name_of(to, document),
+                    stance,
+                );
+                evidence_of
+                    .entry(key.clone())
+                    .or_default()
+                    .push((evidence.basis.clone(), evidence.confidence));
                 statements
-                    .entry((
-                        file(document),
-                        name_of(from, document),
-                        name_of(to, document),
-                        stance,
-                    ))
+                    .entry(key)
                     .or_insert_with(|| evidence.text.clone());
             } else if edge.relation == Relation::Cites {
                 let citing = if from.kind == NodeKind::Document {
@@ -361,6 +385,22 @@ pub fn evaluate(graph: &ArgGraph, gold: &Gold) -> EvalReport {
         }
     }
     let statements_score = Score::new(tp, statements.len() - tp, gold_statements.len() - tp);
+    let judged: Vec<Judged> = evidence_of
+        .into_iter()
+        .map(|(key, evidence)| {
+            let correct = gold_statements.contains_key(&key);
+            let (document, actor, concept, stance) = key;
+            Judged {
+                document,
+                actor,
+                concept,
+                stance,
+                confidence: evidence.iter().map(|e| e.1).fold(0.0, f64::max),
+                evidence,
+                correct,
+            }
+        })
+        .collect();
 
     // Citations: one-to-one, by document and citing actor, fuzzy on the
     // cited name.
@@ -398,6 +438,9 @@ pub fn evaluate(graph: &ArgGraph, gold: &Gold) -> EvalReport {
         statements: statements_score,
         misses,
         false_positives,
+        reliability: reliability(&judged),
+        curve: curve(&judged, gold_statements.len()),
+        judged,
         unmatched_documents,
     }
 }

@@ -250,6 +250,7 @@ mod tests {
             span: 0..5,
             text: "B, not C.".into(),
             confidence: 0.8,
+            basis: None,
         };
         graph.add_occurrence(actor, b, Relation::Supports, Some(said.clone()));
         graph.add_occurrence(actor, c, Relation::Critiques, Some(said));

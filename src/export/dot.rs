@@ -282,15 +282,21 @@ fn score_text(score: f64) -> String {
 
 fn edge_attributes(edge: &Edge) -> Vec<Attribute> {
     let look = style::edge_look(edge.relation);
+    // An uncertain stance is drawn thin and pale: a reader should see at a
+    // glance which lines rest on weak evidence.
+    let uncertain = edge.relation.is_stance() && edge.confidence() < style::CONFIDENT;
     let width = if look.emphasised {
-        format!("{:.2}", 1.2 + edge.weight.max(1.0).ln())
+        let full = 1.2 + edge.weight.max(1.0).ln();
+        format!("{:.2}", if uncertain { full * 0.5 } else { full })
     } else {
         "0.6".to_owned()
     };
-    let mut attributes = vec![
-        attribute("color", look.colour),
-        attribute("penwidth", &width),
-    ];
+    let colour = if uncertain {
+        format!("{}80", look.colour)
+    } else {
+        look.colour.to_owned()
+    };
+    let mut attributes = vec![attribute("color", &colour), attribute("penwidth", &width)];
     if look.style != "solid" {
         attributes.push(attribute("style", look.style));
     }
@@ -311,11 +317,20 @@ fn edge_attributes(edge: &Edge) -> Vec<Attribute> {
 }
 
 fn edge_tooltip(edge: &Edge) -> String {
-    let mut tooltip = format!(
-        "{} (weight {})",
-        edge.relation.as_str(),
-        number(edge.weight)
-    );
+    let mut tooltip = if edge.relation.is_stance() {
+        format!(
+            "{} (weight {}, confidence {:.2})",
+            edge.relation.as_str(),
+            number(edge.weight),
+            edge.confidence()
+        )
+    } else {
+        format!(
+            "{} (weight {})",
+            edge.relation.as_str(),
+            number(edge.weight)
+        )
+    };
     for evidence in edge.evidence.iter().take(TOOLTIP_SENTENCES) {
         tooltip.push_str(&format!(
             "\n{}: \u{201c}{}\u{201d}",

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{DocumentKind, DocumentMeta, Encoding};
 use crate::error::{Error, Result};
-use crate::model::{ArgGraph, DocumentRecord, Evidence, Node, NodeKind, Relation};
+use crate::model::{ArgGraph, DocumentRecord, Evidence, Inferred, Node, NodeKind, Relation};
 
 /// The format tag written into every graph file.
 pub const FORMAT: &str = "argnet-graph/1";
@@ -40,6 +40,8 @@ struct DocumentWire {
     /// Byte range of the content used for extraction.
     content: [usize; 2],
     sentences: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    inferred: Option<Inferred>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -181,6 +183,7 @@ fn document_wire(record: &DocumentRecord) -> DocumentWire {
         encoding: record.encoding,
         content: [record.content.start, record.content.end],
         sentences: record.sentences,
+        inferred: record.inferred.clone(),
     }
 }
 
@@ -199,6 +202,7 @@ fn document_record(wire: DocumentWire) -> DocumentRecord {
         encoding: wire.encoding,
         content: wire.content[0]..wire.content[1],
         sentences: wire.sentences,
+        inferred: wire.inferred,
     }
 }
 
@@ -219,6 +223,7 @@ mod tests {
                 span: 3..9,
                 text: "line\nbreak".into(),
                 confidence: 0.75,
+                basis: None,
             }),
         );
         graph

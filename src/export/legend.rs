@@ -97,6 +97,10 @@ pub(crate) fn legend_html(graph: &ArgGraph, legend: &Legend) -> String {
     }
     if relations.iter().any(|r| r.is_stance()) {
         notes.push("thicker = more sentences".to_owned());
+        notes.push(format!(
+            "pale = confidence below {}",
+            super::style::CONFIDENT
+        ));
     }
     notes.push("hover for the evidence".to_owned());
     rows.push(format!(

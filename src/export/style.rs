@@ -5,6 +5,9 @@
 
 use crate::model::{Node, NodeKind, Relation};
 
+/// Stance edges less sure than this are drawn thin and pale.
+pub const CONFIDENT: f64 = 0.6;
+
 /// The look of a node kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct NodeLook {

@@ -6,9 +6,10 @@
 //! Node columns: `label`, `kind`, `subkind`, `mentions`, `documents` and
 //! `aliases` (joined with "; "), then every node attribute in name order
 //! (an attribute whose name is taken is written as `attribute_<name>`).
-//! Edge columns: `relation`, `weight`, `evidence_count`, and the first
-//! piece of evidence: `evidence` (the sentence), `evidence_document`,
-//! `confidence`. The full evidence is in the JSON formats.
+//! Edge columns: `relation`, `weight`, `evidence_count`, the first piece
+//! of evidence (`evidence`, the sentence, and `evidence_document`) and the
+//! edge's `confidence` (the highest of its evidence). The full evidence is
+//! in the JSON formats.
 
 use std::collections::BTreeMap;
 
@@ -156,7 +157,7 @@ pub(crate) fn edge_table(graph: &ArgGraph) -> Table {
                 Some(Value::Long(edge.evidence.len() as i64)),
                 first.map(|e| Value::Text(e.text.clone())),
                 first.map(|e| Value::Text(e.document.clone())),
-                first.map(|e| Value::Double(e.confidence)),
+                first.map(|_| Value::Double(edge.confidence())),
             ]
         })
         .collect();

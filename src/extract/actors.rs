@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::codebook::ActorKind;
 use super::discovery::{Candidate, DocumentDiscovery};
 use super::entity::{Entity, EntityId, EntityKind, Origin};
 
@@ -12,6 +13,10 @@ use super::entity::{Entity, EntityId, EntityKind, Origin};
 #[derive(Debug, Clone, Default)]
 pub struct ActorIndex {
     forms: HashMap<String, EntityId>,
+    /// Persons by first and last word of their name, lower case: "Ada
+    /// Lovelace" finds "Ada \"The Analyst\" Lovelace". A pair two persons
+    /// share is left out.
+    ends: HashMap<(String, String), Option<EntityId>>,
 }
 
 impl ActorIndex {
@@ -30,6 +35,18 @@ impl ActorIndex {
         for form in entity.surface_forms() {
             self.forms.entry(form.to_lowercase()).or_insert(id);
         }
+        if entity.actor_kind == Some(ActorKind::Person)
+            && let Some(ends) = name_ends(&entity.name)
+        {
+            self.ends
+                .entry(ends)
+                .and_modify(|found| {
+                    if *found != Some(id) {
+                        *found = None;
+                    }
+                })
+                .or_insert(Some(id));
+        }
     }
 
     /// The entity one of a candidate's forms names: titled forms first,
@@ -41,12 +58,32 @@ impl ActorIndex {
             .iter()
             .chain(name_usable.then_some(&candidate.name))
             .find_map(|form| self.forms.get(&form.to_lowercase()).copied())
+            .or_else(|| {
+                let person = candidate.kind == ActorKind::Person;
+                let ends = name_ends(&candidate.name).filter(|_| person)?;
+                self.ends.get(&ends).copied().flatten()
+            })
     }
 
     /// Resolve a name written in a text.
     pub fn get(&self, form: &str) -> Option<EntityId> {
         self.forms.get(&form.trim().to_lowercase()).copied()
     }
+}
+
+/// The first and last word of a name of two words or more, lower case and
+/// without quotation marks.
+fn name_ends(name: &str) -> Option<(String, String)> {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .filter(|w| !w.starts_with(['"', '“', '‘', '\'']))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    (words.len() >= 2).then(|| (words[0].clone(), words[words.len() - 1].clone()))
 }
 
 /// Add the discovered actors of every document to `entities` (after the
@@ -128,5 +165,24 @@ mod tests {
         assert_eq!(names, vec!["Stephen Bubb", "Big Society", "David Hanson"]);
         assert_eq!(index.get("mr hanson"), Some(EntityId(2)));
         assert_eq!(entities[2].origin, Origin::Discovered);
+    }
+
+    #[test]
+    fn persons_match_by_first_and_last_name() {
+        let entities = vec![
+            Entity::actor("Ada \"The Analyst\" Lovelace", ActorKind::Person, &[]),
+            Entity::actor("John Smith", ActorKind::Person, &[]),
+            Entity::actor("John Paul Smith", ActorKind::Person, &[]),
+        ];
+        let index = ActorIndex::new(&entities);
+        let person = |name: &str| Candidate {
+            name: name.into(),
+            kind: ActorKind::Person,
+            aliases: Vec::new(),
+        };
+        assert_eq!(index.resolve(&person("Ada Lovelace")), Some(EntityId(0)));
+        // Two persons share "John … Smith": neither is guessed.
+        assert_eq!(index.resolve(&person("John Q Smith")), None);
+        assert_eq!(index.resolve(&person("John Smith")), Some(EntityId(1)));
     }
 }

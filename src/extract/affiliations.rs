@@ -8,9 +8,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::actors::ActorIndex;
 use super::attribution::Holding;
 use super::clauses::SentenceView;
 use super::codebook::ActorKind;
+use super::discovery::DocumentDiscovery;
 use super::entity::{Entity, EntityId};
 use super::lexicon::parse_cue_file;
 use super::{Affiliation, mentions::Mention};
@@ -31,7 +33,7 @@ fn roles() -> String {
 /// director of ", ", senior fellow at the ".
 static ROLE_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^,\s+(?:(?:the|a|an|its|their)\s+)?(?:[\p{{L}}-]+\s+){{0,2}}?(?:{})\s+(?:of|at|for|to|with)\s+(?:the\s+)?$",
+        r"(?i)^,\s+(?:(?:the|a|an|its|their)\s+)?(?:[\p{{L}}-]+\s+){{0,2}}?(?:{})\s+(?:of|at|for|to|with)\s+(?:the\s+(?:[\p{{Ll}}-]+\s+){{0,2}})?$",
         roles()
     ))
     .expect("role-of pattern")
@@ -121,6 +123,49 @@ pub fn in_sentence(
     out
 }
 
+/// Party tags and departments on speaker lines: "(Lab)" → Labour Party,
+/// "(Department of Health)" → Department of Health. The organisation must
+/// be known (codebook or discovered); the speaker line is the evidence.
+pub fn of_speakers(
+    found: &DocumentDiscovery,
+    actors: &ActorIndex,
+    entities: &[Entity],
+) -> Vec<Affiliation> {
+    let mut out = Vec::new();
+    for turn in &found.turns {
+        let Some(person) = actors.resolve(&turn.speaker) else {
+            continue;
+        };
+        let named = turn
+            .party
+            .iter()
+            .map(|p| (p, 0.9))
+            .chain(turn.offices.iter().map(|o| (o, 0.85)));
+        for (name, confidence) in named {
+            let organisation = actors.get(name).or_else(|| {
+                // "HM Treasury" is the Treasury; "Department of Health, X"
+                // names the department first.
+                name.split(',').find_map(|part| actors.get(part))
+            });
+            if let Some(organisation) = organisation
+                && organisation != person
+                && entities[organisation.0].actor_kind == Some(super::ActorKind::Organisation)
+                && !out
+                    .iter()
+                    .any(|a: &Affiliation| a.organisation == organisation && a.person == person)
+            {
+                out.push(Affiliation {
+                    person,
+                    organisation,
+                    sentence: turn.sentence,
+                    confidence,
+                });
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +174,7 @@ mod tests {
     fn role_patterns_table() {
         let rows: &[(&Regex, &str, bool)] = &[
             (&ROLE_OF, ", chief executive of ", true),
+            (&ROLE_OF, ", Chief Executive of the independent ", true),
             (&ROLE_OF, ", the director of the ", true),
             (&ROLE_OF, ", senior fellow at ", true),
             (&ROLE_OF, ", who met ", false),

@@ -42,7 +42,16 @@ pub enum How {
     List,
     Turn,
     Author,
+    /// The inferred voice of a release or report (`voice.rs`).
+    Issuer,
     Carried,
+    /// An actor that is the subject of the clause: "The Labour Government
+    /// introduced X", "Most GPs do not want X".
+    Subject,
+    /// The speaker or author of a sentence that reports someone else's
+    /// position: in a speech, "The Government have said they will protect
+    /// X" is often the speaker's position too.
+    Echo,
 }
 
 /// The actors whose position a sentence states.
@@ -66,6 +75,25 @@ pub(super) const DESCRIBED: f64 = 0.75;
 const REPORT: f64 = 0.75;
 const AUTHOR: f64 = 0.8;
 const CARRIED: f64 = 0.65;
+/// Verbs that open an unquoted speech when a colon ends them ("Jane Roe
+/// said:").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "commented",
+    "comments",
+    "stated",
+    "explained",
+    "continued",
+    "told",
+    "declared",
+    "responded",
+    "remarked",
+    "warned",
+    "argued",
+];
 /// Sentences a named holder is carried on for in news.
 const CARRY_REACH: usize = 4;
 
@@ -78,6 +106,9 @@ pub struct Attributor<'a> {
     /// Sentence index → the speakers of the turn it opens.
     pub turns: &'a HashMap<usize, Vec<EntityId>>,
     pub author: Option<EntityId>,
+    /// How the author is known: [`How::Author`] from the manifest or a
+    /// byline, [`How::Issuer`] when inferred.
+    pub author_how: How,
     /// Who speaks before the first turn of a page that opens mid-speech.
     pub opening: Option<EntityId>,
     pub kind: Option<DocumentKind>,
@@ -107,6 +138,9 @@ pub(super) struct State {
     /// Holder of a list opened by a colon, and how many blocks it may
     /// still cover.
     pub(super) list: Option<(Holding, usize)>,
+    /// The speaker of an unquoted speech opened by "X said:" (a press
+    /// release's block quote), and the block it started in.
+    pub(super) speech: Option<(Holding, Option<usize>)>,
 }
 
 impl Attributor<'_> {
@@ -129,6 +163,7 @@ impl Attributor<'_> {
                 state.quote_open = false;
                 state.last_explicit = None;
                 state.list = None;
+                state.speech = None;
                 out.push(None);
                 continue;
             }
@@ -139,6 +174,17 @@ impl Attributor<'_> {
                 state.quote_open = false;
                 state.quote = None;
             }
+            // An unquoted speech after "X said:" runs through its first
+            // block and on through blocks that still speak as "I"/"we".
+            if new_block && let Some((_, first)) = &mut state.speech {
+                match first {
+                    None => *first = Some(view.block),
+                    Some(_) if !self.first_person(view) && !opens_with_quote => {
+                        state.speech = None;
+                    }
+                    Some(_) => {}
+                }
+            }
             let open_before = state.quote_open;
             let open_after = quote_open_after(sentence, open_before, new_block && open_before);
 
@@ -147,7 +193,10 @@ impl Attributor<'_> {
             for found in &view.cues {
                 // A frame inside an aside ("—which the Conservatives voted
                 // against—") does not speak for the sentence.
-                if !self.is_frame_verb(found) || view.layout.in_aside(found.span.start) {
+                if !self.is_frame_verb(found)
+                    || view.layout.in_aside(found.span.start)
+                    || self.is_parenthetical(view, found)
+                {
                     continue;
                 }
                 match self.subject(view, found, &state) {
@@ -169,6 +218,11 @@ impl Attributor<'_> {
                 Some(holding(actors, confidence, How::Frame))
             } else if unknown {
                 None
+            } else if let Some((speech, _)) = &state.speech {
+                Some(Holding {
+                    how: How::Quote,
+                    ..speech.clone()
+                })
             } else if let (true, Some(author)) = (self.refers_to_report(view), state.report_author)
             {
                 Some(holding(vec![author], REPORT, How::Report))
@@ -182,7 +236,7 @@ impl Attributor<'_> {
             } else if let (Some(author), false) =
                 (self.author, self.kind == Some(DocumentKind::News))
             {
-                Some(holding(vec![author], AUTHOR, How::Author))
+                Some(holding(vec![author], AUTHOR, self.author_how))
             } else {
                 state
                     .last_explicit
@@ -197,6 +251,11 @@ impl Attributor<'_> {
             };
             let mut holding = holding;
             if let Some(h) = &mut holding {
+                // "We welcome X" inside someone's speech is the speech.
+                let speaking = state.speech.as_ref().map(|(s, _)| &s.actors);
+                if h.how == How::Frame && speaking == Some(&h.actors) {
+                    h.how = How::Quote;
+                }
                 let first_person = state.turn.as_ref() == Some(&h.actors)
                     || (self.author.is_some()
                         && h.actors == self.author.into_iter().collect::<Vec<_>>());
@@ -209,7 +268,7 @@ impl Attributor<'_> {
                 // words are the publisher's.
                 if frame.is_none()
                     && !open_before
-                    && matches!(h.how, How::Author | How::Carried)
+                    && matches!(h.how, How::Author | How::Issuer | How::Carried)
                     && state.report_recent
                     && has_quotation(sentence)
                     && let Some(author) = state.report_author
@@ -235,7 +294,16 @@ impl Attributor<'_> {
             let trimmed = sentence.trim_end();
             let opens = trimmed.ends_with(':')
                 || (frame.is_some() && trimmed.rsplit(' ').next() == Some("that"));
-            if opens && last_of_block {
+            let speech_opener = frame.is_some()
+                && last_of_block
+                && trimmed.strip_suffix(':').is_some_and(|t| {
+                    let verb = t.rsplit(' ').next().unwrap_or("");
+                    SPEECH_VERBS.contains(&verb.to_lowercase().as_str())
+                });
+            if speech_opener {
+                state.speech = holding.clone().map(|h| (h, None));
+                state.list = None;
+            } else if opens && last_of_block {
                 state.list = holding.clone().map(|h| (h, 8));
             } else if let Some((_, left)) = &mut state.list {
                 let single = new_block && last_of_block;
@@ -252,9 +320,36 @@ impl Attributor<'_> {
                 state.explicit_at = position;
             }
             self.remember(view, &mut state, frame.map(|(actors, _)| actors));
-            out.push(holding);
+            // A turn of the chair, or of a speaker argnet cannot name,
+            // holds nothing.
+            out.push(holding.filter(|h| !h.actors.is_empty()));
         }
         out
+    }
+
+    /// "as they say", "as the Minister said": a frame after "as" is an
+    /// aside, not the sentence's holder.
+    fn is_parenthetical(&self, view: &SentenceView, verb: &LexMatch) -> bool {
+        let layout = &view.layout;
+        let Some(subject) = layout.word_before(verb.span.start) else {
+            return false;
+        };
+        let before = layout.word_before(subject.start);
+        let two_before = before.as_ref().and_then(|w| layout.word_before(w.start));
+        [before, two_before]
+            .into_iter()
+            .flatten()
+            .any(|w| self.text[w].eq_ignore_ascii_case("as"))
+    }
+
+    /// Does the sentence speak in the first person ("I", "we", "our")?
+    fn first_person(&self, view: &SentenceView) -> bool {
+        view.layout.words().iter().any(|w| {
+            matches!(
+                self.text[w.clone()].to_lowercase().as_str(),
+                "i" | "we" | "our" | "my" | "us" | "me" | "ours"
+            )
+        })
     }
 
     /// Does the sentence refer to a publication by a definite phrase ("the
@@ -275,8 +370,8 @@ impl Attributor<'_> {
     /// its turn, else the author (`None` for speaker lines and anonymous
     /// text). A citation made while reporting someone is still the
     /// speaker's.
-    pub fn voices(&self) -> Vec<Option<Vec<EntityId>>> {
-        let mut turn: Option<Vec<EntityId>> = None;
+    pub fn voices(&self) -> Vec<Option<Holding>> {
+        let mut turn: Option<Vec<EntityId>> = self.opening.map(|speaker| vec![speaker]);
         self.views
             .iter()
             .map(|view| {
@@ -284,7 +379,12 @@ impl Attributor<'_> {
                     turn = Some(speakers.clone());
                     return None;
                 }
-                turn.clone().or_else(|| self.author.map(|a| vec![a]))
+                match &turn {
+                    Some(speakers) => Some(holding(speakers.clone(), TURN, How::Turn)),
+                    None => self
+                        .author
+                        .map(|a| holding(vec![a], AUTHOR, self.author_how)),
+                }
             })
             .collect()
     }

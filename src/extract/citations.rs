@@ -216,7 +216,7 @@ pub fn cite(
     lexicon: &Lexicon,
     views: &[SentenceView],
     holdings: &[Option<Holding>],
-    voices: &[Option<Vec<EntityId>>],
+    voices: &[Option<Holding>],
     titles: &[Title],
 ) -> Vec<LocalCitation> {
     let by_sentence: HashMap<usize, Vec<&Title>> =
@@ -229,7 +229,7 @@ pub fn cite(
     for ((view, holding), voice) in views.iter().zip(holdings).zip(voices) {
         let holders: Vec<(Option<EntityId>, f64)> = match (holding, voice) {
             (Some(h), _) => h.actors.iter().map(|&a| (Some(a), h.confidence)).collect(),
-            (None, Some(voice)) => voice.iter().map(|&a| (Some(a), 0.8)).collect(),
+            (None, Some(voice)) => voice.actors.iter().map(|&a| (Some(a), 0.8)).collect(),
             (None, None) => vec![(None, 0.9)],
         };
         let here = by_sentence.get(&view.index);

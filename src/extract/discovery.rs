@@ -14,6 +14,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 
 use super::codebook::ActorKind;
+use super::labels::is_given_name;
 use super::lexicon::parse_cue_file;
 use super::segments::segment;
 use super::speakers::{PersonName, person_name};
@@ -54,6 +55,52 @@ static TITLED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// for Warwick".
 static MEMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+),?\s+MP\b").expect("MP pattern")
+});
+
+/// A given name and a surname, maybe with an initial: "Jane Roe", "Jane
+/// Q. Roe". Whether it names a person depends on its context (see
+/// [`candidates_in`]).
+static TWO_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}’'-]+").expect("two names pattern")
+});
+
+/// After a person's name: a reporting verb or a role ("Jane Roe said",
+/// "Jane Roe, chief executive of …").
+static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:,?\s+(?:said|says|told|added|argued|warned|stated|commented|explained|announced|announces)\b|,\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,2}}?(?:{})\b)",
+        section(ROLES, "").join("|")
+    ))
+    .expect("person-after pattern")
+});
+
+/// Offices that stand before a person's name: "Culture Secretary Jane
+/// Roe", "Chief Executive Jane Roe".
+const OFFICES_BEFORE: &[&str] = &[
+    "Secretary",
+    "secretary",
+    "Minister",
+    "minister",
+    "Chancellor",
+    "Executive",
+    "Director",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "President",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// An organisation named by its first word and what follows: "Department
+/// for Transport", "Confederation of British Industry", "Campaign for the
+/// Protection of Rural England", "Institute for Fiscal Studies".
+static PREFIXED_ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b((?:Department|Ministry|Office|Commission|Committee|Council|Institute|Confederation|Association|Federation|Foundation|Campaign|Society|Trust|Agency|Authority|Board|Royal\s+College)\s+(?:of|for|on)\s+(?:the\s+)?{PROPER})(?:\s+\((\p{{Lu}}{{2,8}})\))?"
+    ))
+    .expect("prefixed organisation pattern")
 });
 
 /// An organisation named by its last word: "Shaftesbury Partnership",
@@ -176,6 +223,9 @@ pub struct Turn {
     pub party: Option<String>,
     /// Offices and departments named on the speaker line.
     pub offices: Vec<String>,
+    /// Opened by a header in prose ("Jane Roe said:"), not a transcript's
+    /// speaker label.
+    pub header: bool,
 }
 
 /// What discovery found in one document.
@@ -224,6 +274,7 @@ pub fn discover_document(document: &Document, people: &HashSet<String>) -> Docum
             speaker: person(label.line.person.clone()),
             party: label.line.party.clone(),
             offices: label.line.offices.clone(),
+            header: label.header,
         });
     }
     for (index, sentence) in segmentation.sentences.iter().enumerate() {
@@ -293,6 +344,39 @@ pub fn candidates_in(text: &str) -> Vec<Candidate> {
             out.push(person(name));
         }
     }
+    for found in TWO_NAMES.find_iter(text) {
+        let name = found.as_str();
+        let office = text[..found.start()]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| OFFICES_BEFORE.contains(&w));
+        let shown = office || PERSON_AFTER.is_match(&text[found.end()..]);
+        let given = name.split_whitespace().next().is_some_and(is_given_name);
+        if shown
+            && given
+            && let Some(person_name) = person_name(name)
+        {
+            out.push(person(person_name));
+        }
+    }
+    for captures in if_possible(
+        text.contains(" of ") || text.contains(" for ") || text.contains(" on "),
+        PREFIXED_ORGANISATION.captures_iter(text),
+    ) {
+        let start = captures.get(0).expect("match").start();
+        let possessive = text[..start].ends_with("’s ") || text[..start].ends_with("'s ");
+        if let Some(name) = captures
+            .get(1)
+            .filter(|_| !possessive)
+            .map(|m| m.as_str().trim().to_owned())
+        {
+            let mut found = organisation(&name);
+            found
+                .aliases
+                .extend(captures.get(2).map(|m| m.as_str().to_owned()));
+            out.push(found);
+        }
+    }
     for captures in if_possible(suffixed, SUFFIXED_ORGANISATION.captures_iter(text)) {
         let before = captures.get(1).map_or("", |m| m.as_str().trim());
         if ["a", "an", "A", "An"].contains(&before) {
@@ -313,6 +397,13 @@ pub fn candidates_in(text: &str) -> Vec<Candidate> {
         }
     }
     for captures in if_possible(roles, ROLE_OF_ORGANISATION.captures_iter(text)) {
+        // "Secretary of State for X" is an office, not an organisation.
+        if captures
+            .get(1)
+            .is_some_and(|m| m.as_str().starts_with("State"))
+        {
+            continue;
+        }
         for group in [1, 2] {
             if let Some(name) = captures.get(group).and_then(|m| trim_name(m.as_str())) {
                 out.push(organisation(&name));
@@ -415,6 +506,23 @@ mod tests {
                 "the founders of Teach First and Future Leaders",
                 &[("Teach First", O), ("Future Leaders", O)],
             ),
+            // Persons shown by a verb, a role or an office; organisations
+            // named by their first word.
+            (
+                "Transport Secretary Jane Roe announced it",
+                &[("Jane Roe", P)],
+            ),
+            (
+                "as Mary Green, chief executive of the charity, put it",
+                &[("Mary Green", P)],
+            ),
+            ("Bus Lanes improve journeys", &[]),
+            (
+                "the Confederation of Wessex Industry (CWI) is calling for it",
+                &[("Confederation of Wessex Industry", O)],
+            ),
+            // An office is no organisation.
+            ("the Secretary of State for Education said", &[]),
             // Generic or indefinite runs are not names.
             ("a block contract with a County Council for", &[]),
             ("the Big Society is a concept", &[]),

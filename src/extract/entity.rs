@@ -119,17 +119,97 @@ impl Entity {
     }
 
     /// Is `written` (a form found in a text) one of the opposites, or the
-    /// plural or singular of one?
+    /// plural or singular of one, or a form that opens with a word of
+    /// reduction the name lacks ("less bureaucratic" for red tape,
+    /// "reductions in waste" for waste)?
     pub fn is_opposite(&self, written: &str) -> bool {
         let written = written.to_lowercase();
-        self.opposites.iter().any(|form| {
+        let listed = self.opposites.iter().any(|form| {
             let form = form.to_lowercase();
             written == form
                 || written.strip_suffix('s') == Some(form.as_str())
                 || form.strip_suffix('s') == Some(written.as_str())
-        })
+        });
+        let first = written
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        // A name that is itself a remedy ("suicide prevention") is meant
+        // by a reducing form ("reducing suicides"), not opposed.
+        let name = self.name.to_lowercase();
+        let name_words: Vec<&str> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let negated = matches!(first, "no" | "without");
+        let reduced = REDUCERS.contains(&first)
+            && !name_words.contains(&first)
+            && (negated || !name_words.iter().any(|w| REMEDY_NAMES.contains(w)));
+        // "tackling child poverty" written "child poverty": the form names
+        // the problem the concept remedies, so a stance on it is reversed.
+        let written_words: Vec<&str> = written
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        // The name must be a remedy as a whole: it opens with the remedy
+        // ("tackling child poverty") or its head is one ("suicide
+        // prevention"), not "plan for tackling X".
+        let core: Vec<&&str> = name_words
+            .iter()
+            .take_while(|w| !matches!(**w, "of" | "on" | "for" | "to" | "in" | "by" | "with"))
+            .collect();
+        let remedy = name_words.first().is_some_and(|w| REMEDY_NAMES.contains(w))
+            || core.last().is_some_and(|w| REMEDY_NAMES.contains(*w));
+        let problem_form = remedy
+            && !written_words.iter().any(|w| {
+                REMEDY_NAMES.contains(w) || REDUCERS.contains(w) || REMEDY_VERBS.contains(w)
+            })
+            && written_words.iter().any(|w| {
+                name_words
+                    .iter()
+                    .any(|n| !REMEDY_NAMES.contains(n) && n.len() > 3 && w.starts_with(&n[..4]))
+            });
+        listed || reduced || problem_form
     }
 }
+
+/// Words that, opening a form of a concept, name less of it: a position
+/// on "fewer targets" is the opposite position on targets.
+const REDUCERS: &[&str] = &[
+    "less",
+    "fewer",
+    "reduced",
+    "reducing",
+    "reduction",
+    "reductions",
+    "removing",
+    "removal",
+    "cutting",
+    "slashing",
+    "scrapping",
+    "abolishing",
+    "abolition",
+    "ending",
+    "no",
+    "without",
+];
+
+/// Words that make a concept's name a remedy: "suicide prevention",
+/// "deficit reduction".
+const REMEDY_NAMES: &[&str] = &[
+    "prevention",
+    "reduction",
+    "reducing",
+    "tackling",
+    "ban",
+    "ending",
+    "relief",
+    "abolition",
+];
+
+/// Verbs of remedy a form may hold: "tackle child poverty" still names
+/// the remedy.
+const REMEDY_VERBS: &[&str] = &["tackle", "prevent", "reduce", "end", "ban", "stop", "cut"];
 
 /// The codebook's actors then concepts, in file order.
 pub fn entities_from_codebook(codebook: &Codebook) -> Vec<Entity> {
@@ -154,4 +234,34 @@ pub fn entities_from_codebook(codebook: &Codebook) -> Vec<Entity> {
         origin: Origin::Codebook,
     });
     actors.chain(concepts).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opposite_forms_table() {
+        let mut red_tape = Entity::concept("red tape", &["bureaucracy", "less bureaucratic"]);
+        red_tape.opposites = vec!["deregulation".into()];
+        let cuts = Entity::concept("public spending cuts", &["cuts in budgets"]);
+        let prevention = Entity::concept("suicide prevention", &["reducing suicides"]);
+        let plan = Entity::concept("plan for tackling nitrogen dioxide", &[]);
+        let rows = [
+            (&red_tape, "less bureaucratic", true),
+            (&red_tape, "reductions in bureaucracy", true),
+            (&red_tape, "deregulation", true),
+            (&red_tape, "bureaucracy", false),
+            // "cuts" is the concept's own word, not a reduction of it.
+            (&cuts, "cuts in budgets", false),
+            (&cuts, "no spending cuts", true),
+            (&prevention, "reducing suicides", false),
+            (&prevention, "suicides", true),
+            (&prevention, "his plans", false),
+            (&plan, "nitrogen dioxide", false),
+        ];
+        for (entity, written, want) in rows {
+            assert_eq!(entity.is_opposite(written), want, "{written}");
+        }
+    }
 }

@@ -143,6 +143,15 @@ impl Attributor<'_> {
             return Subject::Actors(actors, NAMED);
         }
 
+        // ", which said", "X, who argues": a relative clause speaks for
+        // the actor it follows.
+        if let Some(word) = layout.word_before(verb.span.start)
+            && matches!(text[word.clone()].to_lowercase().as_str(), "which" | "who")
+            && text[view.span.start..word.start].trim_end().ends_with(',')
+            && let Some(actor) = self.actor_just_before(view, word.start)
+        {
+            return Subject::Actors(vec![actor], NAMED);
+        }
         let mut cursor = verb.span.start;
         for _ in 0..12 {
             let Some(word) = layout.word_before(cursor) else {
@@ -173,13 +182,13 @@ impl Attributor<'_> {
                 return Subject::Actors(self.coordinated(view, mention), NAMED);
             }
             if self.titles.iter().any(|t| t.contains(&word.start)) {
-                return named_only(publisher(state));
+                return named_only(self.publisher(state));
             }
             if self.is_cue(view, &word, Cue::ReportNoun) {
                 if let Some(actor) = self.actor_just_before(view, word.start) {
                     return Subject::Actors(vec![actor], NAMED);
                 }
-                return named_only(publisher(state));
+                return named_only(self.publisher(state));
             }
             if self.is_cue(view, &word, Cue::Auxiliary) {
                 cursor = word.start;
@@ -235,6 +244,7 @@ impl Attributor<'_> {
                 .quote
                 .clone()
                 .filter(|_| state.quote_open)
+                .or_else(|| state.speech.as_ref().map(|(h, _)| h.actors.clone()))
                 .or_else(|| state.turn.clone())
                 .or_else(|| self.author.map(|a| vec![a])),
             "he" | "she" => earlier(ActorKind::Person)
@@ -385,10 +395,14 @@ impl Attributor<'_> {
     }
 }
 
-fn publisher(state: &State) -> Subject {
-    match state.report_author {
-        Some(author) => Subject::Actors(vec![author], PUBLICATION),
-        None => Subject::Unknown,
+impl Attributor<'_> {
+    /// Who "the report" or "the proposals" speak for: the publisher last
+    /// named, else the document's own author or issuer.
+    fn publisher(&self, state: &State) -> Subject {
+        match state.report_author.or(self.author) {
+            Some(author) => Subject::Actors(vec![author], PUBLICATION),
+            None => Subject::Unknown,
+        }
     }
 }
 

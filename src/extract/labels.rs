@@ -79,7 +79,18 @@ const CONNECTORS: &[&str] = &[
 /// an office head, such as "The Parliamentary Under-Secretary of State for
 /// Communities and Local Government" or "Minister for Civil Society"?
 pub fn is_office_label(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // "Minister of State (Department of Health)": brackets may follow.
+    let mut outside = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = outside.split_whitespace().collect();
     if words.is_empty() || words.len() > 16 {
         return false;
     }
@@ -91,6 +102,38 @@ pub fn is_office_label(text: &str) -> bool {
         && words
             .iter()
             .any(|w| OFFICE_HEADS.contains(&w.trim_end_matches(',')))
+}
+
+/// "Q89 ", "89 1 ", "12. " before a speaker label.
+fn strip_question_number(line: &str) -> &str {
+    let mut rest = line;
+    loop {
+        let word_end = rest.find(' ').unwrap_or(rest.len());
+        let word = rest[..word_end].trim_end_matches('.');
+        let number = !word.is_empty()
+            && word
+                .trim_start_matches('Q')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+            && word.chars().any(|c| c.is_ascii_digit());
+        if !number || word_end == rest.len() {
+            return rest;
+        }
+        rest = rest[word_end..].trim_start();
+    }
+}
+
+/// Capitalised words and connectors only: "Convenor of the Lords
+/// Spiritual".
+fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 12
+        && words[0].starts_with(|c: char| c.is_uppercase())
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')'));
+            CONNECTORS.contains(&w) || w.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// The party a TheyWorkForYou label names: `Some(Some(party))`, or
@@ -125,33 +168,23 @@ fn is_place(text: &str) -> bool {
 /// Parse a line that holds nothing but a speaker label, with or without a
 /// colon. `None` when the line is not label-shaped.
 pub fn parse_label_line(line: &str) -> Option<(SpeakerLine, Strength)> {
-    let line = line.trim();
+    // Committee evidence numbers its questions: "Q89 Jane Roe:", "89 1
+    // Jane Roe (Strangford):".
+    let line = strip_question_number(line.trim());
     if line.is_empty() || line.len() > 200 || line.ends_with(['.', '?', '!', '”', '"']) {
         return None;
     }
-    if let Some(parsed) = parse_speaker_line(line) {
-        let strength = if parsed.featured {
-            Strength::Strong
-        } else {
-            Strength::Weak
-        };
-        return Some((parsed, strength));
-    }
     let body = line.trim_end_matches(':').trim();
-    // `Name (Constituency) (Party)`, `The Office (Name)`: the colon form
-    // without its colon.
-    if body.ends_with(')')
-        && let Some(parsed) = parse_speaker_line(&format!("{body}:"))
-        && parsed.featured
-    {
-        return Some((parsed, Strength::Strong));
-    }
     let words: Vec<&str> = body.split_whitespace().collect();
     // TheyWorkForYou: the name (shortest first), then a party or office
     // label.
     for cut in 1..words.len() {
         let (name, label) = (words[..cut].join(" "), words[cut..].join(" "));
-        let Some(person) = person_name(&name) else {
+        // TheyWorkForYou prints "Jane Roe" or "Baroness Roe": a title or
+        // a given name, not "The Parliamentary" of an office.
+        let Some(person) = person_name(&name)
+            .filter(|p| p.titled || name.split(' ').next().is_some_and(is_given_name))
+        else {
             continue;
         };
         if let Some(party) = party_label(&label) {
@@ -176,6 +209,56 @@ pub fn parse_label_line(line: &str) -> Option<(SpeakerLine, Strength)> {
                     person,
                     party: None,
                     offices: vec![office],
+                    featured: true,
+                },
+                Strength::Strong,
+            ));
+        }
+    }
+    if let Some(parsed) = parse_speaker_line(line) {
+        let strength = if parsed.featured {
+            Strength::Strong
+        } else {
+            Strength::Weak
+        };
+        return Some((parsed, strength));
+    }
+    // `Name (Constituency) (Party)`, `The Office (Name)`: the colon form
+    // without its colon.
+    // A heading may end in brackets too ("Free School Meals (Infants)"):
+    // the name must have a title, a given name or a party tag.
+    if body.ends_with(')')
+        && let Some(parsed) = parse_speaker_line(&format!("{body}:"))
+        && parsed.featured
+    {
+        let personal = parsed.person.titled
+            || parsed.party.is_some()
+            || parsed
+                .person
+                .name
+                .split_whitespace()
+                .next()
+                .is_some_and(is_given_name);
+        let strength = if personal {
+            Strength::Strong
+        } else {
+            Strength::Weak
+        };
+        return Some((parsed, strength));
+    }
+    // A peer's or titled member's label may name any office or role:
+    // "The Bishop of Leicester Convenor of the Lords Spiritual".
+    for cut in 1..words.len() {
+        let (name, label) = (words[..cut].join(" "), words[cut..].join(" "));
+        if label.contains('(') || words.len() - cut < 2 || !is_title_case(&label) {
+            continue;
+        }
+        if let Some(person) = person_name(&name).filter(|p| p.titled) {
+            return Some((
+                SpeakerLine {
+                    person,
+                    party: None,
+                    offices: vec![label],
                     featured: true,
                 },
                 Strength::Strong,
@@ -286,6 +369,17 @@ pub fn find_inline_label(sentence: &str) -> Option<(Range<usize>, SpeakerLine)> 
     None
 }
 
+/// Does a speaker label's office make its speaker the chair of the debate
+/// ("Deputy Speaker", "Chairman of Ways and Means", "Lord Speaker")? The
+/// chair keeps order and takes no side.
+pub fn is_chair(office: &str) -> bool {
+    office.split_whitespace().any(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .eq_ignore_ascii_case("speaker")
+    }) || office.contains("Ways and Means")
+        || office.contains("Chairman of Committees")
+}
+
 /// Where a name starts among the capitalised words before a bracket: at a
 /// title, else at a given name, else two words from the end.
 fn name_start(words: &[(usize, &str)]) -> Option<usize> {
@@ -369,6 +463,8 @@ mod tests {
             "Help for buyers and builders",
             "Summary",
             "What assessment he has made of the plan.",
+            "Oral Answers to Questions — Education",
+            "Free School Meals (Infants)",
         ] {
             assert!(
                 parse_label_line(line).is_none_or(|(_, s)| s == Strength::Weak),
@@ -380,6 +476,16 @@ mod tests {
             parse_label_line("National Parks Review").map(|(_, s)| s),
             Some(Strength::Weak)
         );
+    }
+
+    #[test]
+    fn chairs() {
+        assert!(is_chair(
+            "Deputy Speaker (Second Deputy Chairman of Ways and Means)"
+        ));
+        assert!(is_chair("Lord Speaker"));
+        assert!(!is_chair("Minister of State (Department of Health)"));
+        assert!(!is_chair("Speakers' Corner Trust"));
     }
 
     #[test]

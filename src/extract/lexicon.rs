@@ -24,6 +24,7 @@ const AGREEMENT: &str = include_str!("cues/agreement.txt");
 const REPORT_NOUNS: &str = include_str!("cues/report_nouns.txt");
 const CLAUSE_BREAKS: &str = include_str!("cues/clause_breaks.txt");
 const AUXILIARIES: &str = include_str!("cues/auxiliaries.txt");
+const HARM: &str = include_str!("cues/harm.txt");
 
 /// Where the thing a stance cue is about stands relative to the cue, and
 /// how far the cue reaches (the sections of `cues/support.txt`).
@@ -79,6 +80,10 @@ pub enum Cue {
     /// A clause break whose clause ends at the next comma ("although").
     SubordinateBreak,
     Auxiliary,
+    /// "a threat to X", "the lack of X": X is valued (`cues/harm.txt`).
+    Harm,
+    /// "X is underfunded", "X would be undermined": X is valued.
+    HarmPassive,
 }
 
 /// A phrase found in a text.
@@ -200,7 +205,7 @@ impl Lexicon {
         }
         // (file, default section, the cue a line of a section stands for)
         type Grammar = (&'static str, &'static str, fn(&str) -> Option<Cue>);
-        let grammar: [Grammar; 6] = [
+        let grammar: [Grammar; 7] = [
             (NEGATION, "negation", |_| Some(Cue::Negation)),
             (CONTRAST, "contrast", |section| match section {
                 "exceptions" => Some(Cue::NegationException),
@@ -213,6 +218,10 @@ impl Lexicon {
                 _ => Some(Cue::ClauseBreak),
             }),
             (AUXILIARIES, "auxiliary", |_| Some(Cue::Auxiliary)),
+            (HARM, "before", |section| match section {
+                "passive" => Some(Cue::HarmPassive),
+                _ => Some(Cue::Harm),
+            }),
         ];
         for (text, default, cue_of) in grammar {
             for line in parse_cue_file(text, default).unwrap_or_default() {

@@ -165,6 +165,131 @@ impl MentionMatcher {
     }
 }
 
+/// Words that open a definite description.
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+    "a", "an",
+];
+/// Nouns by which a text refers to a policy by its category ("the
+/// scheme", "these changes", "a new law").
+const CATEGORY_NOUNS: &[&str] = &[
+    "scheme",
+    "schemes",
+    "policy",
+    "policies",
+    "plan",
+    "plans",
+    "proposal",
+    "proposals",
+    "change",
+    "changes",
+    "measure",
+    "measures",
+    "bill",
+    "act",
+    "programme",
+    "programmes",
+    "reform",
+    "reforms",
+    "strategy",
+    "review",
+    "approach",
+    "idea",
+    "ideas",
+    "initiative",
+    "system",
+    "project",
+    "legislation",
+    "law",
+    "process",
+    "framework",
+    "agenda",
+    "fund",
+    "model",
+];
+/// Capitalised nouns that are still generic after a determiner: "the
+/// Bill", "the Minister".
+const GENERIC_CAPITALS: &[&str] = &[
+    "Bill",
+    "Act",
+    "Scheme",
+    "Programme",
+    "Plan",
+    "Strategy",
+    "Policy",
+    "Review",
+    "Report",
+    "Minister",
+    "Secretary",
+    "Member",
+    "Friend",
+    "Gentleman",
+    "Lady",
+    "Chairman",
+    "Chair",
+];
+/// Role nouns: an actor alias that is a definite description of one
+/// ("the Minister") is generic; "the Government" is not.
+const ROLES: &[&str] = &[
+    "minister",
+    "secretary",
+    "member",
+    "friend",
+    "gentleman",
+    "lady",
+    "chairman",
+    "chair",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "chancellor",
+    "state",
+];
+
+/// Is `written` a definite description of a generic thing — "the
+/// scheme", "these changes", "his plans", "the Bill" — that names a
+/// concept only where the document names it otherwise too?
+fn is_generic_description(written: &str, concept: bool) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    if rest.is_empty() || !DETERMINERS.contains(&first.to_lowercase().as_str()) {
+        return false;
+    }
+    let generic = rest.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            || GENERIC_CAPITALS.contains(&w.trim_end_matches(['.', ',']))
+            || matches!(*w, "of" | "hon." | "right" | "State")
+    });
+    let head = rest.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let head = head.trim_end_matches(['.', ',']);
+    generic
+        && if concept {
+            CATEGORY_NOUNS.contains(&head)
+        } else {
+            ROLES.contains(&head)
+        }
+}
+
+/// Drop the mentions of an entity that a document makes only through
+/// generic definite descriptions ("the scheme", "the Minister"): a
+/// codebook alias of that kind is the analyst's shorthand for one text and
+/// would name the wrong thing in every other.
+pub fn keep_specific(mentions: &mut Vec<Mention>, text: &str, entities: &[Entity]) {
+    let generic = |m: &Mention| {
+        let entity = &entities[m.entity.0];
+        is_generic_description(&text[m.span.clone()], entity.kind == EntityKind::Concept)
+            && !entity.name.eq_ignore_ascii_case(&text[m.span.clone()])
+    };
+    let specific: std::collections::HashSet<EntityId> = mentions
+        .iter()
+        .filter(|m| !generic(m))
+        .map(|m| m.entity)
+        .collect();
+    mentions.retain(|m| specific.contains(&m.entity) || !generic(m));
+}
+
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -209,6 +334,28 @@ fn is_word_char(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn generic_descriptions_table() {
+        let rows = [
+            ("the scheme", true, true),
+            ("these changes", true, true),
+            ("his plans", true, true),
+            ("the Bill", true, true),
+            ("the Big Society", true, false),
+            ("the NHS changes", true, false),
+            ("scheme", true, false),
+            ("the Minister", false, true),
+            ("the Secretary of State", false, true),
+            ("the Government", false, false),
+            ("the voluntary sector", false, false),
+            ("the private sector", true, false),
+            ("a new law", true, true),
+        ];
+        for (written, concept, want) in rows {
+            assert_eq!(is_generic_description(written, concept), want, "{written}");
+        }
+    }
     use super::*;
     use crate::extract::codebook::ActorKind;
 

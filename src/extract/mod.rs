@@ -10,23 +10,32 @@
 mod actors;
 mod affiliations;
 mod attribution;
+mod candidates;
 mod citations;
 mod clauses;
 pub mod codebook;
+pub mod confidence;
+mod discovered;
 mod discovery;
 mod document;
 pub mod entity;
 mod frames;
+mod holders;
 mod labels;
 pub mod lexicon;
 pub mod mentions;
 mod phrases;
+mod polarity;
+mod policy_names;
 mod quotes;
 #[cfg(test)]
 mod rule_tests;
 mod segments;
 mod speakers;
 mod stance;
+mod statements;
+mod units;
+pub mod voice;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -34,6 +43,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use attribution::How;
 pub use codebook::{ActorEntry, ActorKind, Codebook, ConceptEntry, CueLists};
 pub use discovery::{Candidate, DocumentDiscovery, Turn, candidates_in, discover_document};
 pub use entity::{Entity, EntityId, EntityKind, Origin, SourceKind, entities_from_codebook};
@@ -42,6 +52,7 @@ pub use mentions::{Mention, MentionMatcher};
 pub use speakers::{
     PersonName, SpeakerLine, parse_comment_header, parse_speaker_line, person_name,
 };
+pub use voice::{DocumentVoice, Genre};
 
 use crate::corpus::{Corpus, Document, Sentence};
 use crate::error::{Error, Result};
@@ -67,6 +78,21 @@ pub struct DocumentExtraction {
     pub citations: Vec<Citation>,
     pub affiliations: Vec<Affiliation>,
     pub quotes: Vec<Quote>,
+    /// Who holds each unit: whose position it states (`None`: nobody argnet
+    /// can name, or a speaker label).
+    pub holders: Vec<Option<Holder>>,
+    /// Whose voice the document's own narrative is in, when inferred.
+    pub voice: Option<DocumentVoice>,
+    /// Speaker labels (not only comment headers) open turns here.
+    pub transcript: bool,
+}
+
+/// The holder of one unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Holder {
+    pub actors: Vec<EntityId>,
+    pub how: How,
+    pub confidence: f64,
 }
 
 /// Two distinct concepts in one sentence; `first < second`.
@@ -84,9 +110,11 @@ pub struct Statement {
     pub concept: EntityId,
     pub stance: Stance,
     pub sentence: usize,
-    /// How sure the rules are, 0 to 1: the holder's confidence times the
-    /// cue's weight, less for distance, negation and contrast.
+    /// How sure the rules are, 0 to 1: calibrated from `basis`
+    /// (`confidence.rs`).
     pub confidence: f64,
+    /// How the holder and the stance were found.
+    pub basis: confidence::Basis,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -94,6 +122,16 @@ pub struct Statement {
 pub enum Stance {
     Support,
     Critique,
+}
+
+impl Stance {
+    /// Support for critique and critique for support.
+    pub fn opposite(self) -> Stance {
+        match self {
+            Stance::Support => Stance::Critique,
+            Stance::Critique => Stance::Support,
+        }
+    }
 }
 
 /// An actor (or, with `citing: None`, the document itself) refers to a
@@ -132,10 +170,16 @@ pub struct ExtractConfig {
     pub discover: bool,
 }
 
+/// The default `--min-confidence`: the threshold that gave the best F1 on
+/// the visible hand-coded sets (`scripts/eval_sets.sh`; README, "How sure
+/// is an edge?"). Statements below it are more often wrong than the
+/// recall they add is worth.
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.4;
+
 impl Default for ExtractConfig {
     fn default() -> Self {
         ExtractConfig {
-            min_confidence: 0.0,
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
             discover: true,
         }
     }
@@ -270,6 +314,9 @@ pub fn extract(corpus: &Corpus, codebook: &Codebook, config: &ExtractConfig) -> 
                 .filter(|a| keep(a.confidence))
                 .collect(),
             quotes: found.quotes,
+            holders: found.holders,
+            voice: found.voice,
+            transcript: discovery.turns.iter().any(|t| !t.header),
         });
     }
     Extraction {

@@ -13,6 +13,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::clauses::SentenceView;
+use super::lexicon::parse_cue_file;
+use super::policy_names;
 
 const STOPWORDS: &str = include_str!("cues/stopwords.txt");
 const GENERIC_NOUNS: &str = include_str!("cues/generic_nouns.txt");
@@ -25,8 +27,61 @@ fn word_set(text: &str) -> HashSet<String> {
         .collect()
 }
 
-static STOP: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(STOPWORDS));
-static GENERIC: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(GENERIC_NOUNS));
+/// Words that end the name of an organisation ("Trust", "Council").
+pub(super) static ORGANISATION_SUFFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    parse_cue_file(include_str!("cues/organisations.txt"), "")
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|l| l.section == "suffix")
+        .map(|l| l.phrase)
+        .collect()
+});
+
+/// Adjectives too general to make a generic noun specific: "local
+/// services", "new people".
+pub(super) const GENERAL_MODIFIERS: &[&str] = &[
+    "public",
+    "local",
+    "national",
+    "social",
+    "new",
+    "more",
+    "better",
+    "many",
+    "other",
+    "same",
+    "different",
+    "whole",
+    "wider",
+    "current",
+    "future",
+    "own",
+    "key",
+    "main",
+    "big",
+    "small",
+    "good",
+    "great",
+    "high",
+    "low",
+    "long",
+    "short",
+    "real",
+    "full",
+    "young",
+    "old",
+    "private",
+    "central",
+    "front-line",
+    "frontline",
+    "vulnerable",
+    "ordinary",
+    "working",
+    "individual",
+];
+
+pub(super) static STOP: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(STOPWORDS));
+pub(super) static GENERIC: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(GENERIC_NOUNS));
 
 /// A candidate concept and where the document uses it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,20 +116,45 @@ fn content(word: &str, sentence_start: bool) -> bool {
         && !STOP.contains(&word.to_lowercase())
 }
 
+/// Words with hyphenated compounds ("ad-hoc", "front-line") joined into one
+/// word: the layout cuts words at every non-letter.
+fn hyphen_compounds(text: &str, words: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut joined: Vec<Range<usize>> = Vec::with_capacity(words.len());
+    for word in words {
+        match joined.last_mut() {
+            Some(last) if &text[last.end..word.start] == "-" => last.end = word.end,
+            _ => joined.push(word.clone()),
+        }
+    }
+    joined
+}
+
 /// Candidate phrases of one document. `skip` are sentences to leave out
 /// (speaker lines); `views` give the words, the cues and the mentions
 /// already found, which a candidate may not overlap. A phrase that always
 /// goes on into another content word ("national dementia" plan) is a
 /// fragment, not a name. O(w) in the number of words.
-pub fn candidates(text: &str, views: &[SentenceView], skip: &HashSet<usize>) -> Vec<Phrase> {
+pub fn candidates(
+    text: &str,
+    views: &[SentenceView],
+    skip: &HashSet<usize>,
+    titles: &[Range<usize>],
+) -> Vec<Phrase> {
     // name → uses, each with "does the run go on after it?".
     let mut uses: HashMap<String, Vec<(usize, Range<usize>, bool)>> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     let mut flush = |run: &mut Vec<Range<usize>>, sentence: usize| {
         for n in 2..=3 {
             for (j, window) in run.windows(n).enumerate() {
+                // "public services" is too general to name a concept;
+                // "bus services" is not: a generic head needs a specific
+                // word before it.
                 let head = window[n - 1].clone();
-                if GENERIC.contains(&text[head].to_lowercase()) {
+                let general = |w: &Range<usize>| {
+                    let word = text[w.clone()].to_lowercase();
+                    GENERIC.contains(&word) || GENERAL_MODIFIERS.contains(&word.as_str())
+                };
+                if general(&head) && window[..n - 1].iter().all(general) {
                     continue;
                 }
                 let span = window[0].start..window[n - 1].end;
@@ -96,7 +176,10 @@ pub fn candidates(text: &str, views: &[SentenceView], skip: &HashSet<usize>) -> 
         }
         // Runs of adjacent content words (only spaces between them).
         let mut run: Vec<Range<usize>> = Vec::new();
-        for (i, word) in view.layout.words().iter().enumerate() {
+        for (i, word) in hyphen_compounds(text, view.layout.words())
+            .iter()
+            .enumerate()
+        {
             let written = &text[word.clone()];
             // Names and cue words ("argues", "report") are not concept words.
             let overlaps = |span: &Range<usize>| span.start < word.end && word.start < span.end;
@@ -135,6 +218,8 @@ pub fn candidates(text: &str, views: &[SentenceView], skip: &HashSet<usize>) -> 
             })
         })
         .collect();
+    phrases.extend(policy_names::proper_names(text, views, skip, titles));
+    phrases.extend(policy_names::abstract_nouns(text, views, skip));
     // A phrase inside a longer one used as often adds nothing.
     let snapshot = phrases.clone();
     phrases.retain(|p| {
@@ -172,7 +257,7 @@ mod tests {
                 }
             })
             .collect();
-        candidates(text, &views, &HashSet::new())
+        candidates(text, &views, &HashSet::new(), &[])
             .into_iter()
             .map(|p| p.name)
             .collect()
@@ -192,7 +277,21 @@ mod tests {
             ),
             // Generic heads and single uses are not candidates.
             ("Public services improve. The public services fail.", &[]),
+            // A specific word makes a generic head a name.
+            (
+                "Bus services matter. We need bus services.",
+                &["bus services"],
+            ),
             ("A national dementia plan.", &[]),
+            // A hyphenated compound is one word, never cut in half.
+            (
+                "No more ad-hoc banal mutterings. Stop the ad-hoc banal mutterings.",
+                &["ad-hoc banal mutterings"],
+            ),
+            (
+                "Zero-hours contracts grow. We oppose zero-hours contracts.",
+                &["zero-hours contracts"],
+            ),
             // A fragment of longer phrases is no name.
             (
                 "The national dementia plan. A national dementia strategy.",
@@ -200,6 +299,42 @@ mod tests {
             ),
             // Function words break runs.
             ("It is the case. It is the case.", &[]),
+            // Capitalised names that are no actor: a policy head noun, or
+            // used twice; not the capital of a sentence's first word.
+            (
+                "We debated the Flood Defence Bill today.",
+                &["Flood Defence Bill"],
+            ),
+            (
+                "They praised Pay to Stay. Critics of Pay to Stay disagree.",
+                &["Pay to Stay"],
+            ),
+            ("We met on Tuesday. Bus Lanes work.", &[]),
+            // Remits, places and generic words are no concept names.
+            (
+                "The Minister for Rural Affairs spoke. The Minister for Rural Affairs agreed.",
+                &[],
+            ),
+            (
+                "We met in the Cobden Room, then in the Cobden Room again.",
+                &[],
+            ),
+            ("Local Services matter. We fund Local Services.", &[]),
+            // A name may open a sentence; "The" is no part of it.
+            (
+                "Pay to Stay works. The Pay to Stay rule is popular.",
+                &["Pay to Stay"],
+            ),
+            // People and organisations are not concepts.
+            (
+                "I met Mary Green. Mary Green agreed with the Wessex Rail Trust and the Wessex Rail Trust.",
+                &[],
+            ),
+            // Abstract policy nouns used twice.
+            (
+                "Decarbonisation matters. We need decarbonisation now.",
+                &["decarbonisation"],
+            ),
         ];
         for (text, want) in rows {
             assert_eq!(names(text), *want, "{text:?}");

@@ -36,6 +36,9 @@ pub struct Label {
     /// Index of the label's unit in [`Segmentation::sentences`].
     pub sentence: usize,
     pub line: SpeakerLine,
+    /// A header in prose ("Janet F said...", "Jane Roe said:") rather
+    /// than a transcript's speaker label.
+    pub header: bool,
 }
 
 /// A reply that names the member who spoke before: "(Mr Yeo)" after "the
@@ -73,6 +76,7 @@ pub fn segment(document: &Document, people: &HashSet<String>) -> Segmentation {
     // Labels per corpus sentence: a whole sentence, or a span inside one.
     let mut whole: Vec<(usize, SpeakerLine, Strength)> = Vec::new();
     let mut inline: Vec<(usize, Range<usize>, SpeakerLine)> = Vec::new();
+    let mut headers: HashSet<usize> = HashSet::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let text = document.sentence_text(sentence);
         if alone(index) {
@@ -83,7 +87,11 @@ pub fn segment(document: &Document, people: &HashSet<String>) -> Segmentation {
                 whole.push((index, line, strength));
                 continue;
             }
-            if let Some(name) = parse_comment_header(text) {
+            // "Jane Roe said..." heads a comment; "Jane Roe said:" opens a
+            // quotation, which attribution follows.
+            let quotation =
+                text.trim_end().ends_with("said:") || text.trim_end().ends_with("says:");
+            if let Some(name) = parse_comment_header(text).filter(|_| !quotation) {
                 let person = person_name(&name).unwrap_or(PersonName {
                     name,
                     aliases: Vec::new(),
@@ -96,10 +104,11 @@ pub fn segment(document: &Document, people: &HashSet<String>) -> Segmentation {
                     featured: true,
                 };
                 whole.push((index, line, Strength::Strong));
+                headers.insert(index);
                 continue;
             }
         }
-        if let Some((range, line)) = find_inline_label(text) {
+        if let Some((range, line)) = find_inline_label(text).or_else(|| section_label(text)) {
             let start = sentence.span.start;
             inline.push((index, start + range.start..start + range.end, line));
         }
@@ -107,7 +116,9 @@ pub fn segment(document: &Document, people: &HashSet<String>) -> Segmentation {
 
     // A bare name counts in a transcript, or when the codebook knows it.
     let transcript = document.meta.kind == Some(DocumentKind::Transcript)
-        || whole.iter().any(|(_, _, s)| *s == Strength::Strong)
+        || whole
+            .iter()
+            .any(|(i, _, s)| *s == Strength::Strong && !headers.contains(i))
         || !inline.is_empty();
     let known_person = |person: &PersonName| {
         std::iter::once(&person.name)
@@ -158,6 +169,12 @@ pub fn segment(document: &Document, people: &HashSet<String>) -> Segmentation {
                 continue;
             }
             let text = document.sentence_text(sentence);
+            // "Jane Roe: Will the Minister give way?"
+            if let Some((colon, line)) = colon_label(text, &known_person) {
+                let start = sentence.span.start;
+                inline.push((index, start..start + colon + 1, line));
+                continue;
+            }
             if let Some((form, person)) = forms.iter().find(|(form, _)| opens_turn(text, form)) {
                 let start = sentence.span.start;
                 inline.push((
@@ -189,6 +206,7 @@ pub fn segment(document: &Document, people: &HashSet<String>) -> Segmentation {
             out.labels.push(Label {
                 sentence: out.sentences.len(),
                 line,
+                header: headers.contains(&index),
             });
             out.sentences.push(sentence.clone());
             continue;
@@ -211,6 +229,7 @@ pub fn segment(document: &Document, people: &HashSet<String>) -> Segmentation {
             out.labels.push(Label {
                 sentence: out.sentences.len() - 1,
                 line,
+                header: false,
             });
         }
         push(&mut out.sentences, label.end..sentence.span.end);
@@ -232,6 +251,102 @@ fn opens_turn(text: &str, form: &str) -> bool {
     // "Jane Roe MP", "Jane Roe OBE": letters after a name, not a speech.
     let abbreviation = word.chars().count() > 1 && word.chars().all(char::is_uppercase);
     word.chars().next().is_some_and(char::is_uppercase) && !abbreviation
+}
+
+/// `Name: text` at the start of a sentence of a transcript, the name
+/// bare ("Jane Roe: Will she give way?"): a title, a given name or a
+/// person the codebook lists. Returns the colon's offset and the line.
+fn colon_label(text: &str, known: &dyn Fn(&PersonName) -> bool) -> Option<(usize, SpeakerLine)> {
+    let colon = text.find(": ")?;
+    let name = &text[..colon];
+    if colon > 60 || name.contains(['.', ',', '(', '“', '"']) && !name.contains("Mr.") {
+        return None;
+    }
+    let after = text[colon + 1..].trim_start();
+    if !after.starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"') {
+        return None;
+    }
+    let person = person_name(name)?;
+    let given = person
+        .name
+        .split_whitespace()
+        .next()
+        .is_some_and(is_given_name);
+    (person.titled || given || known(&person)).then(|| {
+        (
+            colon,
+            SpeakerLine {
+                person,
+                party: None,
+                offices: Vec::new(),
+                featured: true,
+            },
+        )
+    })
+}
+
+/// Historic Hansard's speech paragraphs: "§ Lord Smith of LeighMy Lords,
+/// I …", "§ MR. JONES (Wessex)I agree …" — a section mark, the speaker,
+/// and the speech run into the name without a space.
+fn section_label(text: &str) -> Option<(Range<usize>, SpeakerLine)> {
+    let rest = text.strip_prefix('§')?;
+    let offset = text.len() - rest.trim_start().len();
+    let rest = rest.trim_start();
+    // Where the name runs into the speech: a lower-case letter or a
+    // bracket followed by a capital. Names have such joins too
+    // ("McIntosh"), so the longest prefix that parses as a speaker wins.
+    let mut previous = ' ';
+    let mut joins = Vec::new();
+    for (at, c) in rest.char_indices().take(160) {
+        if matches!(c, '.' | ',' | ';' | '?' | '!') && previous.is_lowercase() {
+            break;
+        }
+        if c.is_uppercase() && (previous.is_lowercase() || previous == ')') && at > 0 {
+            joins.push(at);
+        }
+        previous = c;
+    }
+    joins.extend(rest.find(": ").map(|c| c + 1));
+    // "§ Baroness Smithrose to ask …": the member rises to speak.
+    if let Some(at) = rest.find("rose to ").filter(|&at| at > 0 && at < 120) {
+        joins.push(at);
+    }
+    joins.sort_unstable();
+    joins.into_iter().rev().find_map(|end| {
+        let label = rest[..end].trim_end_matches(':').trim();
+        // "MR. JONES": historic pages print surnames in capitals.
+        let written = title_case_capitals(label);
+        let (line, _) = parse_label_line(&written).or_else(|| {
+            let person = person_name(&written).filter(|p| p.titled)?;
+            Some((
+                SpeakerLine {
+                    person,
+                    party: None,
+                    offices: Vec::new(),
+                    featured: true,
+                },
+                Strength::Strong,
+            ))
+        })?;
+        (line.person.titled || line.party.is_some()).then_some((0..offset + end, line))
+    })
+}
+
+/// "MR. JONES" → "Mr. Jones": words in capitals, in title case.
+fn title_case_capitals(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if letters > 1 && !word.chars().any(char::is_lowercase) {
+                let mut chars = word.chars();
+                let first = chars.next().map(String::from).unwrap_or_default();
+                first + &chars.as_str().to_lowercase()
+            } else {
+                word.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A page that opens mid-speech (text before the first label, that is
@@ -367,6 +482,33 @@ mod tests {
                 .any(|(t, s)| t == "We are investing." && s.is_none())
         );
         assert!(got.iter().any(|(t, _)| t == "I agree with her."));
+    }
+
+    #[test]
+    fn colon_and_section_labels() {
+        // Bare "Name:" inside a transcript's paragraphs.
+        let text = "Jane Roe (South Shire) (Lab): I will give way.\n\nTom Brown: Will she give way? Jane Roe: I will not.\n";
+        assert_eq!(
+            speakers(text, &[]),
+            vec!["Jane Roe", "Tom Brown", "Jane Roe"]
+        );
+        // Historic Hansard: "§" and the speech run into the name.
+        let text = "§ Lord McAdam of LeighMy Lords, I beg to move.\n\n§ MR. JONES (Wessex)I agree with that.\n\n§ Question put and agreed to.\n";
+        let got = units(text, &[]);
+        let labels: Vec<(&str, &str)> = got
+            .iter()
+            .filter_map(|(t, s)| s.as_deref().map(|s| (t.as_str(), s)))
+            .collect();
+        assert_eq!(
+            labels,
+            vec![
+                ("§ Lord McAdam of Leigh", "Lord McAdam of Leigh"),
+                ("§ MR. JONES (Wessex)", "Jones"),
+            ]
+        );
+        assert!(got.iter().any(|(t, _)| t == "My Lords, I beg to move."));
+        let text = "§ Baroness Smithrose to ask Her Majesty's Government what they plan.\n\n§ My Lords, I thank the Minister.\n";
+        assert_eq!(speakers(text, &[]), vec!["Baroness Smith"]);
     }
 
     #[test]

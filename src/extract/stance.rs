@@ -19,8 +19,9 @@
 //! A concept that merely shares a sentence with a cue gets nothing. Who
 //! holds the sentence is decided in `attribution.rs`.
 
-use super::attribution::Holding;
+use super::attribution::{Holding, How};
 use super::clauses::{SentenceView, is_coordination};
+use super::confidence::{Basis, StanceBasis, score};
 use super::entity::{Entity, EntityId, EntityKind};
 use super::lexicon::{Cue, LexMatch, Lexicon, Side};
 use super::mentions::Mention;
@@ -68,10 +69,13 @@ struct Governor<'m> {
     distance: usize,
     negated: bool,
     contrasted: bool,
+    /// A harm phrase stands between a cue and the concept: "stop the cuts
+    /// to X" opposes the cuts, so it supports X.
+    harmed: bool,
 }
 
 impl StanceContext<'_> {
-    fn entity(&self, id: EntityId) -> &Entity {
+    pub fn entity(&self, id: EntityId) -> &Entity {
         self.entities
             .get(id.0)
             .unwrap_or_else(|| &self.discovered[id.0 - self.entities.len()])
@@ -122,36 +126,49 @@ impl StanceContext<'_> {
             let mut confidence =
                 governor.weight * (1.0 - DECAY_PER_WORD * governor.distance as f64).max(0.5);
             if governor.negated {
-                stance = opposite(stance);
+                stance = stance.opposite();
                 confidence *= 0.8;
             }
             if governor.contrasted {
-                stance = opposite(stance);
+                stance = stance.opposite();
                 confidence *= 0.9;
             }
+            if governor.harmed {
+                stance = stance.opposite();
+            }
             if entity.is_opposite(&self.text[concept.span.clone()]) {
-                stance = opposite(stance);
+                stance = stance.opposite();
             }
             let quoted = quotations.iter().any(|q| q.contains(&concept.span.start));
-            let holders: Vec<(EntityId, f64)> =
+            let holders: Vec<(EntityId, f64, How)> =
                 match governor.cue.and_then(|c| self.possessive_holder(view, c)) {
-                    Some(actor) => vec![(actor, 0.9)],
+                    Some(actor) => vec![(actor, 0.9, How::Frame)],
                     None => match holding {
                         Some(Holding {
                             quoted: Some((actors, confidence)),
                             ..
-                        }) if quoted => actors.iter().map(|&a| (a, *confidence)).collect(),
-                        Some(h) => h.actors.iter().map(|&a| (a, h.confidence)).collect(),
+                        }) if quoted => actors
+                            .iter()
+                            .map(|&a| (a, *confidence, How::Report))
+                            .collect(),
+                        Some(h) => h.actors.iter().map(|&a| (a, h.confidence, h.how)).collect(),
                         None => Vec::new(),
                     },
                 };
-            for (actor, holder_confidence) in holders {
+            for (actor, holder_confidence, how) in holders {
+                let basis = Basis {
+                    holder: how,
+                    holder_confidence,
+                    stance: StanceBasis::Cue(round(confidence)),
+                    discovered: false,
+                };
                 out.push(Statement {
                     actor,
                     concept: concept.entity,
                     stance,
                     sentence: view.index,
-                    confidence: round(holder_confidence * confidence),
+                    confidence: score(&basis, stance),
+                    basis,
                 });
             }
         }
@@ -196,19 +213,28 @@ impl StanceContext<'_> {
                     continue;
                 }
                 let stance = if self.is_negated(view, found) {
-                    opposite(stance)
+                    stance.opposite()
                 } else {
                     stance
                 };
                 return holding
                     .actors
                     .iter()
-                    .map(|&actor| Statement {
-                        actor,
-                        concept,
-                        stance,
-                        sentence: view.index,
-                        confidence: round(holding.confidence * weight * ANAPHORA),
+                    .map(|&actor| {
+                        let basis = Basis {
+                            holder: holding.how,
+                            holder_confidence: holding.confidence,
+                            stance: StanceBasis::Anaphora(round(weight * ANAPHORA)),
+                            discovered: false,
+                        };
+                        Statement {
+                            actor,
+                            concept,
+                            stance,
+                            sentence: view.index,
+                            confidence: score(&basis, stance),
+                            basis,
+                        }
                     })
                     .collect();
             }
@@ -313,6 +339,12 @@ impl StanceContext<'_> {
                     continue;
                 }
                 let negated = self.is_negated(view, found);
+                let harmed = before
+                    && view.cues.iter().any(|h| {
+                        h.span.start >= found.span.end
+                            && h.span.end <= concept.span.start
+                            && self.lexicon.cues(h).contains(&Cue::Harm)
+                    });
                 let candidate = Governor {
                     cue: Some(found),
                     stance,
@@ -320,6 +352,7 @@ impl StanceContext<'_> {
                     distance,
                     negated,
                     contrasted,
+                    harmed,
                 };
                 if best.as_ref().is_none_or(|b| distance < b.distance) {
                     best = Some(candidate);
@@ -336,6 +369,7 @@ impl StanceContext<'_> {
                     distance: 0,
                     negated: false,
                     contrasted: true,
+                    harmed: false,
                 });
             }
         }
@@ -517,13 +551,6 @@ impl StanceContext<'_> {
         let gap = &self.text[mention.span.end..cue.span.start];
         let rest = gap.strip_prefix("’s").or_else(|| gap.strip_prefix("'s"))?;
         (rest.split_whitespace().count() <= 1).then_some(mention.entity)
-    }
-}
-
-fn opposite(stance: Stance) -> Stance {
-    match stance {
-        Stance::Support => Stance::Critique,
-        Stance::Critique => Stance::Support,
     }
 }
 

@@ -4,18 +4,22 @@
 
 use petgraph::graph::NodeIndex;
 
-use super::graph::{ArgGraph, DocumentRecord};
+use super::graph::{ArgGraph, DocumentRecord, Inferred};
 use super::node::{Evidence, Node, NodeKind, Relation};
 use crate::corpus::{Corpus, Document};
-use crate::extract::{Entity, EntityId, EntityKind, Extraction, Stance};
+use crate::extract::{
+    DocumentExtraction, Entity, EntityId, EntityKind, Extraction, Genre, Origin, Stance,
+};
 
 /// Build the graph named `name` from a corpus and what was extracted from it.
 pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgGraph {
     let mut graph = ArgGraph::new(name);
     let mut entity_nodes: Vec<Option<NodeIndex>> = vec![None; extraction.entities.len()];
 
-    for document in &corpus.documents {
-        graph.documents.push(record(document));
+    for (document, found) in corpus.documents.iter().zip(&extraction.documents) {
+        let mut record = record(document);
+        record.inferred = inferred(found, &extraction.entities);
+        graph.documents.push(record);
         let mut node = Node::new(NodeKind::Document, &document.id);
         node.label = document
             .meta
@@ -41,6 +45,7 @@ pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgG
                 .sentence_text(&found.sentences[sentence])
                 .to_owned(),
             confidence,
+            basis: None,
         };
 
         for mention in &found.mentions {
@@ -69,6 +74,9 @@ pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgG
         }
         for statement in &found.statements {
             let actor = node_of(&mut graph, statement.actor);
+            // A holder the text never names (a release's issuer) still
+            // belongs to the document.
+            graph.node_mut(actor).documents.insert(document.id.clone());
             let concept = node_of(&mut graph, statement.concept);
             let relation = match statement.stance {
                 Stance::Support => Relation::Supports,
@@ -78,7 +86,10 @@ pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgG
                 actor,
                 concept,
                 relation,
-                Some(evidence(statement.sentence, statement.confidence)),
+                Some(Evidence {
+                    basis: Some(statement.basis.key()),
+                    ..evidence(statement.sentence, statement.confidence)
+                }),
             );
         }
         for citation in &found.citations {
@@ -128,7 +139,26 @@ fn record(document: &Document) -> DocumentRecord {
         encoding: document.encoding,
         content: document.content.clone(),
         sentences: document.sentences.len(),
+        inferred: None,
     }
+}
+
+/// The kind and voice extraction inferred for a document, if any.
+fn inferred(found: &DocumentExtraction, entities: &[Entity]) -> Option<Inferred> {
+    if let Some(voice) = &found.voice {
+        let kind = match voice.genre {
+            Genre::Release => "release",
+            Genre::Report => "report",
+        };
+        return Some(Inferred {
+            kind: kind.to_owned(),
+            voice: Some(entities[voice.actor.0].name.clone()),
+        });
+    }
+    found.transcript.then(|| Inferred {
+        kind: "transcript".to_owned(),
+        voice: None,
+    })
 }
 
 fn entity_node(entity: &Entity) -> Node {
@@ -145,6 +175,16 @@ fn entity_node(entity: &Entity) -> Node {
     if let Some(affiliation) = &entity.affiliation {
         node.attributes
             .insert("affiliation".into(), affiliation.clone().into());
+    }
+    if entity.origin == Origin::Discovered && entity.kind != EntityKind::Source {
+        node.attributes
+            .insert("discovered".into(), serde_json::Value::Bool(true));
+    }
+    // The codebook's other names, so that a node the texts never name
+    // (a release's issuer) can still be matched to hand coding.
+    if entity.origin == Origin::Codebook && !entity.aliases.is_empty() {
+        node.attributes
+            .insert("codebook_aliases".into(), entity.aliases.to_vec().into());
     }
     node
 }

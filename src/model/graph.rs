@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
@@ -37,6 +39,22 @@ pub struct DocumentRecord {
     /// The byte range used for extraction (page furniture after it is not).
     pub content: Range<usize>,
     pub sentences: usize,
+    /// What extraction inferred that the manifest did not say: the kind
+    /// of text ("transcript", "release", "report") and whose voice its own
+    /// narrative is in.
+    pub inferred: Option<Inferred>,
+}
+
+/// What extraction inferred about a document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inferred {
+    /// "transcript" (speaker labels), "release" or "report".
+    pub kind: String,
+    /// The actor the narrative speaks for (a release's issuer, a report's
+    /// committee), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<String>,
 }
 
 impl ArgGraph {
@@ -192,6 +210,7 @@ mod tests {
             span: start..start + 3,
             text: "abc".into(),
             confidence: 1.0,
+            basis: None,
         }
     }
 

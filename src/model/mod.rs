@@ -11,6 +11,6 @@ mod summary;
 
 pub use build::build_graph;
 pub use citations::{WORK_SUBKIND, graph_from_citations};
-pub use graph::{ArgGraph, DocumentRecord};
+pub use graph::{ArgGraph, DocumentRecord, Inferred};
 pub use node::{Edge, Evidence, Node, NodeKind, Relation, node_key};
 pub use summary::Summary;

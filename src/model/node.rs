@@ -158,6 +158,18 @@ pub struct Edge {
     pub evidence: Vec<Evidence>,
 }
 
+impl Edge {
+    /// How sure argnet is of the edge: the highest confidence of its
+    /// evidence (1 for an edge without evidence, such as an imported one).
+    pub fn confidence(&self) -> f64 {
+        self.evidence
+            .iter()
+            .map(|e| e.confidence)
+            .reduce(f64::max)
+            .unwrap_or(1.0)
+    }
+}
+
 /// The sentence that justifies an edge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
@@ -170,6 +182,11 @@ pub struct Evidence {
     pub text: String,
     /// How sure the rule that made the edge is, 0 to 1.
     pub confidence: f64,
+    /// For a stance edge: how its holder and its stance were found, as
+    /// `holder+stance` ("turn+cue-strong", "frame+default"); the keys of
+    /// `src/extract/cues/calibration.txt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
 
 /// Spans are written as `[start, end]`.

@@ -290,6 +290,7 @@ fn hostile_text_never_breaks_a_format() {
                 span: 0..1,
                 text: pieces.concat(),
                 confidence: 0.5,
+                basis: None,
             };
             let relation = Relation::ALL[number % Relation::ALL.len()];
             graph.add_occurrence(before, index, relation, Some(evidence));

@@ -65,6 +65,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     } else {
         print_table(&mut out, &report)?;
         if !args.brief {
+            print_reliability(&mut out, &report)?;
             print_items(
                 &mut out,
                 "Misses (in the gold, not in the graph)",
@@ -97,6 +98,55 @@ fn print_table(out: &mut impl Write, report: &EvalReport) -> std::io::Result<()>
             out,
             "{name:<11} {:>9.3} {:>7.3} {:>6.3} {:>5} {:>5} {:>5}",
             score.precision, score.recall, score.f1, score.tp, score.fp, score.false_negatives
+        )?;
+    }
+    Ok(())
+}
+
+/// The reliability table and the precision–recall curve of statements.
+fn print_reliability(out: &mut impl Write, report: &EvalReport) -> std::io::Result<()> {
+    if report.judged.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\nStatement confidence against the hand coding (is 0.7 right 70% of the time?)"
+    )?;
+    writeln!(
+        out,
+        "{:<11} {:>6} {:>8} {:>10}",
+        "confidence", "count", "correct", "precision"
+    )?;
+    for bin in report.reliability.iter().filter(|b| b.count > 0) {
+        writeln!(
+            out,
+            "{:<11} {:>6} {:>8} {:>10.2}",
+            format!("{:.1}–{:.1}", bin.from, bin.to),
+            bin.count,
+            bin.correct,
+            bin.precision.unwrap_or(0.0)
+        )?;
+    }
+    writeln!(
+        out,
+        "\nStatements kept at each --min-confidence (build with --min-confidence 0 to see the whole curve)"
+    )?;
+    writeln!(
+        out,
+        "{:<10} {:>10} {:>9} {:>7} {:>6}",
+        "threshold", "statements", "precision", "recall", "F1"
+    )?;
+    let mut last = None;
+    for point in &report.curve {
+        // Thresholds that keep the same statements add nothing.
+        if last == Some(point.statements) {
+            continue;
+        }
+        last = Some(point.statements);
+        writeln!(
+            out,
+            "{:<10.2} {:>10} {:>9.3} {:>7.3} {:>6.3}",
+            point.threshold, point.statements, point.precision, point.recall, point.f1
         )?;
     }
     Ok(())

@@ -4,6 +4,8 @@
 //! attribution, stance and discovery, so their table lives here rather
 //! than in any one of those files (which keep their own small tables).
 
+mod attribution;
+
 use super::*;
 use crate::corpus::{DocumentKind, DocumentMeta, document_from_text};
 
@@ -89,13 +91,18 @@ fn run(
     )
 }
 
-/// "Actor supports concept" lines, sorted and without repeats.
-fn statements(text: &str, kind: DocumentKind, author: Option<&str>) -> Vec<String> {
+/// "Actor supports concept" lines, sorted and without repeats, of the
+/// statements a stance rule decided (a governing cue, harm, anaphora,
+/// agreement). The recall-first statements that rest only on clause
+/// polarity or on being named have their own tests (`candidates.rs`,
+/// `polarity.rs`) and are left out here.
+pub(super) fn statements(text: &str, kind: DocumentKind, author: Option<&str>) -> Vec<String> {
     let (extraction, _) = run(text, kind, author);
     let name = |id: EntityId| extraction.entities[id.0].name.clone();
     let mut out: Vec<String> = extraction.documents[0]
         .statements
         .iter()
+        .filter(|s| s.basis.stance.is_rule())
         .map(|s| {
             let verb = match s.stance {
                 Stance::Support => "supports",
@@ -109,8 +116,8 @@ fn statements(text: &str, kind: DocumentKind, author: Option<&str>) -> Vec<Strin
     out
 }
 
-const NEWS: DocumentKind = DocumentKind::News;
-const BLOG: DocumentKind = DocumentKind::Blog;
+pub(super) const NEWS: DocumentKind = DocumentKind::News;
+pub(super) const BLOG: DocumentKind = DocumentKind::Blog;
 
 #[test]
 fn stance_table() {
@@ -223,6 +230,58 @@ fn stance_table() {
             "Bubb said reform is an opportunity to pursue localism.",
             &["Stephen Bubb supports localism"],
         ),
+        // Removing or reducing what a concept names opposes it; a passive
+        // removal judges its subject.
+        (
+            "ACEVO wants to slash the Work Programme budget.",
+            &["ACEVO critiques Work Programme"],
+        ),
+        (
+            "ACEVO said schools should have freedom from localism.",
+            &["ACEVO critiques localism"],
+        ),
+        (
+            "IPPR said the Work Programme should be removed.",
+            &["IPPR critiques Work Programme"],
+        ),
+        ("ACEVO met charities to cut the ribbon.", &[]),
+        // "is clear" reports its subject's view.
+        (
+            "Bubb is clear that localism is vital.",
+            &["Stephen Bubb supports localism"],
+        ),
+        // Disagreement opposes.
+        (
+            "IPPR disagreed with the Work Programme.",
+            &["IPPR critiques Work Programme"],
+        ),
+        // A passive harm values its subject; regret opposes.
+        (
+            "IPPR said localism would be undermined by the plan.",
+            &["IPPR supports localism"],
+        ),
+        (
+            "IPPR regrets that the Work Programme was extended.",
+            &["IPPR critiques Work Programme"],
+        ),
+        // A cue that governs a harm values what is harmed.
+        (
+            "ACEVO wants to stop the cuts to the voluntary sector.",
+            &["ACEVO supports role of the third sector"],
+        ),
+        (
+            "IPPR said removing the threat to localism is vital.",
+            &["IPPR supports localism"],
+        ),
+        // Intentions and pledges support what they intend.
+        (
+            "IPPR pledged to extend localism.",
+            &["IPPR supports localism"],
+        ),
+        (
+            "IPPR intends to abolish the Work Programme.",
+            &["IPPR critiques Work Programme"],
+        ),
         // A possessive actor holds its own cue.
         (
             "The plan builds on Bubb’s commitment to personalisation.",
@@ -233,160 +292,6 @@ fn stance_table() {
         .iter()
         .filter_map(|(text, want)| {
             let got = statements(text, NEWS, None);
-            (got != *want).then(|| format!("{text:?}\n   got {got:?}\n  want {want:?}"))
-        })
-        .collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-#[test]
-fn attribution_table() {
-    // (text, kind, author, statements)
-    type Row<'a> = (&'a str, DocumentKind, Option<&'a str>, &'a [&'a str]);
-    let rows: &[Row] = &[
-        // A quotation runs across paragraphs.
-        (
-            "Bubb said: “We welcome the Big Society.\n\n“We oppose the Work Programme.”",
-            NEWS,
-            None,
-            &[
-                "Stephen Bubb critiques Work Programme",
-                "Stephen Bubb supports Big Society",
-            ],
-        ),
-        // The speaker after the quotation.
-        (
-            "“The Work Programme has failed,” said Bubb.",
-            NEWS,
-            None,
-            &["Stephen Bubb critiques Work Programme"],
-        ),
-        (
-            "According to IPPR, localism is vital.",
-            NEWS,
-            None,
-            &["IPPR supports localism"],
-        ),
-        // The apposition is skipped: Bubb speaks, not ACEVO.
-        (
-            "Sir Stephen Bubb, chief executive of Acevo, said personalisation is vital.",
-            NEWS,
-            None,
-            &["Stephen Bubb supports personalisation"],
-        ),
-        // Joint speakers.
-        (
-            "Owen and Hutton said the Big Society is vital.",
-            NEWS,
-            None,
-            &[
-                "Rob Owen supports Big Society",
-                "Will Hutton supports Big Society",
-            ],
-        ),
-        // Pronouns and publications.
-        (
-            "Bubb spoke first. He said localism is vital.",
-            NEWS,
-            None,
-            &["Stephen Bubb supports localism"],
-        ),
-        (
-            "The IPPR report argues for localism. The report says personalisation is vital.",
-            NEWS,
-            None,
-            &["IPPR supports localism", "IPPR supports personalisation"],
-        ),
-        (
-            "IPPR met ministers. It calls for localism.",
-            NEWS,
-            None,
-            &["IPPR supports localism"],
-        ),
-        // The last named holder is carried on in news.
-        (
-            "IPPR said localism is vital. Personalisation is vital too.",
-            NEWS,
-            None,
-            &["IPPR supports localism", "IPPR supports personalisation"],
-        ),
-        // ... but not for ever.
-        (
-            "IPPR said localism is vital. One. Two. Three. Four. Personalisation is vital.",
-            NEWS,
-            None,
-            &["IPPR supports localism"],
-        ),
-        // The author's own voice in a blog; nobody's in anonymous news.
-        (
-            "Personalisation is vital.",
-            BLOG,
-            Some("Stephen Bubb"),
-            &["Stephen Bubb supports personalisation"],
-        ),
-        ("Personalisation is vital.", NEWS, None, &[]),
-        // A frame argnet cannot name takes the sentence from the author.
-        (
-            "The Minister said the Big Society is vital.",
-            BLOG,
-            Some("Stephen Bubb"),
-            &[],
-        ),
-        (
-            "Critics say the Big Society is meaningless.",
-            BLOG,
-            Some("Stephen Bubb"),
-            &[],
-        ),
-        // "It" judged right after a sentence with one concept.
-        (
-            "Ministers discussed the Big Society. It is meaningless.",
-            BLOG,
-            Some("Stephen Bubb"),
-            &["Stephen Bubb critiques Big Society"],
-        ),
-        // A list opened by a colon belongs to the holder of the colon.
-        (
-            "IPPR proposes two shifts:\n\n• Localism is vital.\n• Personalisation is vital.",
-            BLOG,
-            Some("Stephen Bubb"),
-            &["IPPR supports localism", "IPPR supports personalisation"],
-        ),
-        // Comment headers open turns.
-        (
-            "Personalisation is vital.\n\nJanet F said...\n\nThe Work Programme has failed.",
-            BLOG,
-            Some("Stephen Bubb"),
-            &[
-                "Janet F critiques Work Programme",
-                "Stephen Bubb supports personalisation",
-            ],
-        ),
-        // Speaker lines open turns; agreement adopts the previous position.
-        (
-            "Lord Smith (Con):\nThe Work Programme has failed.\n\nBaroness Jones:\nI entirely agree.",
-            DocumentKind::Transcript,
-            None,
-            &[
-                "Baroness Jones critiques Work Programme",
-                "Lord Smith critiques Work Programme",
-            ],
-        ),
-        // "X and I": a joint subject with the speaker.
-        (
-            "Mr Allen (Lab):\nLord Freud and I welcome charities.",
-            DocumentKind::Transcript,
-            None,
-            &[
-                "Lord Freud supports role of the third sector",
-                "Mr Allen supports role of the third sector",
-            ],
-        ),
-    ];
-    let failures: Vec<String> = rows
-        .iter()
-        .filter_map(|(text, kind, author, want)| {
-            let got = statements(text, *kind, *author);
             (got != *want).then(|| format!("{text:?}\n   got {got:?}\n  want {want:?}"))
         })
         .collect();
@@ -488,10 +393,19 @@ fn citations_table() {
 
 #[test]
 fn min_confidence_filters_statements() {
-    let text = "IPPR said localism is vital. Personalisation is vital too.";
+    // A cue-governed statement and a merely carried mention differ in
+    // confidence whatever the calibration table says.
+    let text = "IPPR said localism is vital. Personalisation was on the agenda too.";
     let (all, corpus) = run(text, NEWS, None);
+    let confidences: Vec<f64> = all.documents[0]
+        .statements
+        .iter()
+        .map(|s| s.confidence)
+        .collect();
+    let top = confidences.iter().copied().fold(0.0, f64::max);
+    assert!(confidences.iter().any(|&c| c < top), "{confidences:?}");
     let strict = ExtractConfig::default()
-        .with_min_confidence(0.7)
+        .with_min_confidence(top)
         .expect("valid");
     let some = extract(&corpus, &codebook(), &strict);
     assert!(some.documents[0].statements.len() < all.documents[0].statements.len());
@@ -499,7 +413,7 @@ fn min_confidence_filters_statements() {
         some.documents[0]
             .statements
             .iter()
-            .all(|s| s.confidence >= 0.7)
+            .all(|s| s.confidence >= top)
     );
     assert!(ExtractConfig::default().with_min_confidence(1.5).is_err());
 }

@@ -1,0 +1,134 @@
+//! Extract stage, the rest of the mentions pass: concepts the codebook
+//! does not list. `phrases.rs` proposes them (repeated phrases, names of
+//! policies, abstract policy nouns); here they get entity numbers after the
+//! shared entities and mentions of their own, and after the statements
+//! pass only those some holder took a position on are kept, renumbered
+//! from 0, with their mentions. It reads no stance.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::Statement;
+use super::clauses::SentenceView;
+use super::entity::{Entity, EntityId, Origin};
+use super::holders::Holders;
+use super::mentions::Mention;
+use super::phrases::{self, Phrase};
+
+/// The concepts discovered in one document, before it is known which are
+/// argued.
+pub struct Discovered {
+    phrases: Vec<Phrase>,
+    /// One entity per phrase, numbered from the shared entities' count.
+    pub entities: Vec<Entity>,
+    /// The codebook's mentions and the discovered concepts' uses that end
+    /// a phrase, by unit: what stance reads.
+    pub mentions: Vec<Mention>,
+    /// Uses inside a longer phrase ("public expenditure culture"): they
+    /// count as mentions of a kept concept, but no stance reads them.
+    modifiers: Vec<Mention>,
+    /// The number of shared entities.
+    base: usize,
+}
+
+/// Propose concepts in `views` (not in speaker labels or cited titles).
+/// O(w) in the number of words.
+pub fn discover(
+    text: &str,
+    views: &[SentenceView],
+    mentions: &[Mention],
+    holders: &Holders,
+    base: usize,
+    enabled: bool,
+) -> Discovered {
+    let skip: HashSet<usize> = holders.turns.keys().copied().collect();
+    let phrases = if enabled {
+        phrases::candidates(text, views, &skip, &holders.title_spans)
+    } else {
+        Vec::new()
+    };
+    let entities = phrases
+        .iter()
+        .map(|p| Entity {
+            origin: Origin::Discovered,
+            ..Entity::concept(&p.name, &[])
+        })
+        .collect();
+    let mut all = mentions.to_vec();
+    let mut modifiers = Vec::new();
+    for (k, phrase) in phrases.iter().enumerate() {
+        for found in &phrase.uses {
+            let mention = Mention {
+                entity: EntityId(base + k),
+                span: found.span.clone(),
+                sentence: found.sentence,
+            };
+            if found.modifier {
+                modifiers.push(mention);
+            } else {
+                all.push(mention);
+            }
+        }
+    }
+    all.sort_by_key(|m| (m.sentence, m.span.start));
+    Discovered {
+        phrases,
+        entities,
+        mentions: all,
+        modifiers,
+        base,
+    }
+}
+
+impl Discovered {
+    /// Is anything discovered?
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Keep the discovered concepts that `statements` argue, renumbered
+    /// from `base` in order of discovery, and rewrite the statements to
+    /// the new numbers. Returns their names and every mention of the
+    /// document (`mentions`, the codebook's, and those of the kept
+    /// concepts), by unit.
+    pub fn keep_argued(
+        self,
+        statements: &mut [Statement],
+        mut mentions: Vec<Mention>,
+    ) -> (Vec<String>, Vec<Mention>) {
+        let base = self.base;
+        let argued: BTreeSet<usize> = statements
+            .iter()
+            .filter(|s| s.concept.0 >= base)
+            .map(|s| s.concept.0 - base)
+            .collect();
+        let renumber: HashMap<usize, usize> = argued
+            .iter()
+            .enumerate()
+            .map(|(new, &old)| (old, new))
+            .collect();
+        for statement in statements.iter_mut() {
+            if let Some(k) = statement.concept.0.checked_sub(base) {
+                statement.concept = EntityId(base + renumber[&k]);
+            }
+        }
+        for mention in self.mentions.iter().chain(&self.modifiers) {
+            if let Some(&new) = mention
+                .entity
+                .0
+                .checked_sub(base)
+                .and_then(|k| renumber.get(&k))
+            {
+                mentions.push(Mention {
+                    entity: EntityId(base + new),
+                    ..mention.clone()
+                });
+            }
+        }
+        mentions.sort_by_key(|m| (m.sentence, m.span.start));
+        let names = argued
+            .iter()
+            .map(|&k| self.phrases[k].name.clone())
+            .collect();
+        (names, mentions)
+    }
+}

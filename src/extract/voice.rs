@@ -1,0 +1,572 @@
+//! Extract stage: whose voice a document's own narrative is in, when the
+//! manifest names no author and the text no byline. A transcript has its
+//! speakers and no narrative voice. A press release or an organisation's
+//! statement speaks for its issuer: the organisation of the person it
+//! leads with or quotes ("Minister for Civil Society, Nick Hurd, said:" →
+//! the department the codebook gives as his affiliation, or the one the
+//! text ties him to: "Jane Roe, chief executive of Shelter"). A committee
+//! report speaks as "we" for the committee or commission it names. The
+//! genre is read from general signs: "said:" blocks, "announced today",
+//! ministerial titles; "we" with "report", "inquiry", "recommend". What
+//! is inferred is recorded with the document (`DocumentVoice`) so that a
+//! reader of the graph can check it. Nothing here resolves pronouns or
+//! attributes single sentences.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use serde::Serialize;
+
+use super::actors::ActorIndex;
+use super::affiliations;
+use super::clauses::SentenceView;
+use super::codebook::ActorKind;
+use super::entity::{Entity, EntityId, EntityKind};
+use super::quotes::quotation_spans;
+
+/// What kind of text the narrative voice was inferred for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Genre {
+    /// A press release or an organisation's statement.
+    Release,
+    /// A committee or commission report speaking as "we".
+    Report,
+}
+
+/// The inferred voice of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentVoice {
+    pub genre: Genre,
+    pub actor: EntityId,
+}
+
+/// Words that head the name of a body that writes reports.
+const REPORT_BODIES: &[&str] = &["committee", "commission", "inquiry", "panel", "review"];
+/// Words of report prose.
+const REPORT_WORDS: &[&str] = &[
+    "report",
+    "inquiry",
+    "recommend",
+    "recommendation",
+    "recommendations",
+    "conclude",
+    "conclusions",
+    "witnesses",
+    "evidence",
+    "findings",
+    "found",
+];
+/// Words of an announcement.
+const RELEASE_WORDS: &[&str] = &[
+    "announced",
+    "announces",
+    "announcing",
+    "today",
+    "published",
+    "launched",
+    "launches",
+    "unveiled",
+    "unveils",
+    "responded",
+    "responding",
+    "responds",
+    "welcomed",
+];
+/// Offices that lead a release.
+const OFFICES: &[&str] = &[
+    "minister",
+    "secretary",
+    "chancellor",
+    "chief executive",
+    "director",
+    "chair",
+    "president",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// Infer the voice of a document without turns or author. `affiliation`
+/// gives a person's organisation from the codebook. O(n) in the text.
+pub fn infer(
+    text: &str,
+    views: &[SentenceView],
+    entities: &[Entity],
+    actors: &ActorIndex,
+) -> Option<DocumentVoice> {
+    // Signs are read outside quotations: a quoted "we recommend" is the
+    // quoted body's, not the document's.
+    let own: String = views
+        .iter()
+        .map(|v| {
+            let sentence = &text[v.span.clone()];
+            let mut kept = String::with_capacity(sentence.len() + 1);
+            let mut at = 0;
+            for quoted in quotation_spans(sentence) {
+                kept.push_str(&sentence[at..quoted.start]);
+                at = quoted.end;
+            }
+            kept.push_str(&sentence[at..]);
+            kept.push('\n');
+            kept
+        })
+        .collect();
+    let lower = own.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
+    // A body writing its own report: "we recommend", "our inquiry".
+    let committee_voice = words
+        .windows(2)
+        .filter(|pair| {
+            matches!(pair[0], "we" | "our") && REPORT_WORDS.contains(&pair[1])
+                || pair[0] == "we" && COMMITTEE_VERBS.contains(&pair[1])
+        })
+        .count();
+    let said_blocks = views
+        .iter()
+        .filter(|v| text[v.span.clone()].trim_end().ends_with("said:"))
+        .count();
+    let release = count(RELEASE_WORDS) + 2 * said_blocks;
+    let offices = OFFICES.iter().filter(|o| lower.contains(*o)).count();
+    // News quotes people inline ("'…,' said Ms Roe"); a release quotes
+    // its minister in a block after "Jane Roe said:".
+    let news = NEWS_QUOTE.is_match(text) && said_blocks == 0;
+
+    if committee_voice >= 2
+        && said_blocks == 0
+        && let Some(actor) = report_body(views, entities)
+    {
+        return Some(DocumentVoice {
+            genre: Genre::Report,
+            actor,
+        });
+    }
+    if release >= 2 && (offices >= 1 || said_blocks > 0) && !news {
+        return issuer(text, views, entities, actors).map(|actor| DocumentVoice {
+            genre: Genre::Release,
+            actor,
+        });
+    }
+    None
+}
+
+/// A quotation closed and attributed inline: "…,’ said Ms Roe".
+static NEWS_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[’”"],?\s+(?:said|says|added|warned)\s+\p{Lu}"#).expect("news quote pattern")
+});
+
+/// Verbs of a committee speaking for itself: "we recommend", "we urge".
+const COMMITTEE_VERBS: &[&str] = &[
+    "recommend",
+    "conclude",
+    "found",
+    "believe",
+    "urge",
+    "welcome",
+    "expect",
+    "call",
+    "note",
+    "consider",
+    "are",
+    "remain",
+    "have",
+];
+
+/// Verbs by which an organisation issues a release or statement: "Home
+/// Office announces", "the CBI is calling for", "…, says Citizens Advice".
+const ISSUING: &[&str] = &[
+    "announces",
+    "announced",
+    "announce",
+    "calls",
+    "calling",
+    "welcomes",
+    "welcomed",
+    "responds",
+    "responded",
+    "says",
+    "said",
+    "urges",
+    "urged",
+    "warns",
+    "warned",
+    "launches",
+    "launched",
+    "publishes",
+    "published",
+    "unveils",
+    "unveiled",
+    "sets",
+    "set",
+];
+
+/// The organisation a release's headline or lead names as speaking:
+/// subject of an issuing verb ("Home Office announces …", "the CBI is
+/// calling for …"), after one ("…, says CBI"), or its agent ("announced
+/// today by the Home Office").
+fn headline_issuer(text: &str, views: &[SentenceView], entities: &[Entity]) -> Option<EntityId> {
+    for view in views.iter().take(3) {
+        for mention in view.mentions {
+            let entity = &entities[mention.entity.0];
+            if entity.actor_kind != Some(ActorKind::Organisation) {
+                continue;
+            }
+            let after: Vec<String> = text[mention.span.end..view.span.end]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .map(str::to_lowercase)
+                .collect();
+            let before: Vec<String> = text[view.span.start..mention.span.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(2)
+                .map(str::to_lowercase)
+                .collect();
+            let subject = after.iter().any(|w| ISSUING.contains(&w.as_str()));
+            let named_after = before
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "says" | "said" | "by"))
+                || before.get(1).is_some_and(|w| w == "by");
+            if subject || named_after {
+                return Some(mention.entity);
+            }
+        }
+    }
+    None
+}
+
+/// The committee or commission a report names most often.
+fn report_body(views: &[SentenceView], entities: &[Entity]) -> Option<EntityId> {
+    let mut counts: HashMap<EntityId, usize> = HashMap::new();
+    for mention in views.iter().flat_map(|v| v.mentions) {
+        let entity = &entities[mention.entity.0];
+        let body = entity.kind == EntityKind::Actor
+            && entity.actor_kind == Some(ActorKind::Organisation)
+            && entity
+                .name
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| REPORT_BODIES.contains(&w));
+        if body {
+            *counts.entry(mention.entity).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(id, n)| (n, std::cmp::Reverse(id)))
+        .map(|(id, _)| id)
+}
+
+/// The organisation a release speaks for: that of the person it quotes
+/// ("X said:") or else the first person it names, by the codebook's
+/// affiliation or by the text's ("X, chief executive of Y").
+fn issuer(
+    text: &str,
+    views: &[SentenceView],
+    entities: &[Entity],
+    actors: &ActorIndex,
+) -> Option<EntityId> {
+    if let Some(id) = headline_issuer(text, views, entities) {
+        return Some(id);
+    }
+    let is_person = |id: EntityId| entities[id.0].actor_kind == Some(ActorKind::Person);
+    let quoted = views
+        .iter()
+        .filter(|v| text[v.span.clone()].trim_end().ends_with("said:"))
+        .find_map(|v| v.mentions.iter().rev().find(|m| is_person(m.entity)));
+    let first = views
+        .iter()
+        .take(4)
+        .flat_map(|v| v.mentions)
+        .find(|m| is_person(m.entity));
+    let Some(lead) = quoted.or(first).map(|m| m.entity) else {
+        return named_department(views, entities);
+    };
+    let organisation = |id: EntityId| {
+        let entity = &entities[id.0];
+        (entity.kind == EntityKind::Actor && entity.actor_kind == Some(ActorKind::Organisation))
+            .then_some(id)
+    };
+    if let Some(id) = entities[lead.0]
+        .affiliation
+        .as_deref()
+        .and_then(|name| actors.get(name))
+        .and_then(organisation)
+    {
+        return Some(id);
+    }
+    if let Some(id) = views
+        .iter()
+        .flat_map(|view| affiliations::in_sentence(text, entities, view, None))
+        .find(|a| a.person == lead)
+        .and_then(|a| organisation(a.organisation))
+    {
+        return Some(id);
+    }
+    // "Justice Secretary Jane Roe", "Secretary of State for Education,
+    // Jane Roe": the department whose name shares the title's remit — the
+    // lead person's title first, then any minister's the release names.
+    let title_of = |view: &SentenceView, mention: &super::mentions::Mention| {
+        // The title may be part of the name as the codebook lists it
+        // ("Transport Secretary Jane Roe").
+        let before = &text[view.span.start..mention.span.end];
+        department_of_title(title_before(before)?, entities)
+    };
+    let lead_title = views.iter().find_map(|view| {
+        let mention = view.mentions.iter().find(|m| m.entity == lead)?;
+        title_of(view, mention)
+    });
+    lead_title
+        .or_else(|| {
+            views.iter().find_map(|view| {
+                view.mentions
+                    .iter()
+                    .filter(|m| is_person(m.entity))
+                    .find_map(|m| title_of(view, m))
+            })
+        })
+        .or_else(|| named_department(views, entities))
+}
+
+/// The one government department a release names ("the Department for
+/// Transport gave …"), if it names exactly one.
+fn named_department(views: &[SentenceView], entities: &[Entity]) -> Option<EntityId> {
+    let mut found: Vec<EntityId> = views
+        .iter()
+        .flat_map(|v| v.mentions)
+        .map(|m| m.entity)
+        .filter(|id| is_department(&entities[id.0]))
+        .collect();
+    found.sort();
+    found.dedup();
+    (found.len() == 1).then(|| found[0])
+}
+
+/// An organisation named as a government department: "Department for
+/// Transport", "Ministry of Defence", "Home Office", "HM Treasury".
+fn is_department(entity: &Entity) -> bool {
+    let lower = entity.name.to_lowercase();
+    entity.actor_kind == Some(ActorKind::Organisation)
+        && (lower.starts_with("department")
+            || lower.starts_with("ministry")
+            || lower.ends_with(" office")
+            || lower.contains("treasury"))
+}
+
+/// Words of a title that say nothing of a remit.
+const TITLE_WORDS: &[&str] = &[
+    "minister",
+    "secretary",
+    "state",
+    "of",
+    "for",
+    "and",
+    "the",
+    "parliamentary",
+    "under",
+    "chancellor",
+    "government",
+    "department",
+    "ministry",
+    "office",
+    "hm",
+    "his",
+    "her",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "rt",
+    "hon",
+    "shadow",
+    "deputy",
+    "junior",
+    "senior",
+    "prime",
+];
+
+/// The office before a name: the capitalised words (and "of", "for",
+/// "and") that end right before it and hold "Minister" or "Secretary".
+fn title_before(before: &str) -> Option<&str> {
+    let trimmed = before.trim_end().trim_end_matches(',').trim_end();
+    let mut start = trimmed.len();
+    for (at, word) in trimmed
+        .split_whitespace()
+        .rev()
+        .map(|w| (w.as_ptr() as usize - trimmed.as_ptr() as usize, w))
+        .take(10)
+    {
+        let small = matches!(word, "of" | "for" | "and" | "the");
+        if !small && !word.starts_with(|c: char| c.is_uppercase()) {
+            break;
+        }
+        start = at;
+    }
+    let title = &trimmed[start..];
+    let lower = title.to_lowercase();
+    (lower.contains("minister") || lower.contains("secretary")).then_some(title)
+}
+
+/// The department (an organisation named "Department …", "Ministry …",
+/// "… Office") that shares most remit words with `title`.
+fn department_of_title(title: &str, entities: &[Entity]) -> Option<EntityId> {
+    let remit = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| w.len() > 2 && !TITLE_WORDS.contains(&w.as_str()))
+            .collect()
+    };
+    let wanted = remit(title);
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, EntityId)> = None;
+    let mut tie = false;
+    for (index, entity) in entities.iter().enumerate() {
+        let lower = entity.name.to_lowercase();
+        let department = entity.actor_kind == Some(ActorKind::Organisation)
+            && ["department", "ministry", "office"]
+                .iter()
+                .any(|w| lower.split_whitespace().any(|x| x == *w));
+        if !department {
+            continue;
+        }
+        let words: Vec<String> = entity.surface_forms().flat_map(remit).collect();
+        let shared = wanted.iter().filter(|w| words.contains(w)).count();
+        if shared == 0 {
+            continue;
+        }
+        match best {
+            Some((n, _)) if n > shared => {}
+            Some((n, _)) if n == shared => tie = true,
+            _ => {
+                best = Some((shared, EntityId(index)));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, id)| id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entity::Entity;
+
+    #[test]
+    fn departments_by_title() {
+        let entities = vec![
+            Entity::actor("Department for Transport", ActorKind::Organisation, &[]),
+            Entity::actor("Ministry of Justice", ActorKind::Organisation, &[]),
+            Entity::actor(
+                "Department of Energy and Climate Change",
+                ActorKind::Organisation,
+                &[],
+            ),
+            Entity::actor("Transport Trust", ActorKind::Organisation, &[]),
+        ];
+        let rows = [
+            ("Transport Secretary", Some(0)),
+            ("Secretary of State for Justice", Some(1)),
+            ("Energy Minister", Some(2)),
+            ("Minister for Civil Society", None),
+            ("Prime Minister", None),
+        ];
+        for (title, want) in rows {
+            assert_eq!(
+                department_of_title(title, &entities).map(|id| id.0),
+                want,
+                "{title}"
+            );
+        }
+        let rows = [
+            (
+                "Fourteen areas, Local Government Secretary ",
+                Some("Local Government Secretary"),
+            ),
+            (
+                "as Secretary of State for Education, ",
+                Some("Secretary of State for Education"),
+            ),
+            ("the chief executive ", None),
+        ];
+        for (before, want) in rows {
+            assert_eq!(title_before(before), want, "{before}");
+        }
+    }
+
+    /// The voice `extract` infers for `text`, with a small codebook.
+    fn voice_of(text: &str) -> Option<(Genre, String)> {
+        use crate::corpus::{Corpus, DocumentMeta, document_from_text};
+        use crate::extract::{Codebook, ExtractConfig, extract};
+        let codebook = Codebook::parse(
+            r#"
+[[actor]]
+name = "Jane Roe"
+kind = "person"
+
+[[actor]]
+name = "Department for Transport"
+kind = "organisation"
+
+[[actor]]
+name = "Wessex Trust"
+kind = "organisation"
+
+[[actor]]
+name = "Transport Committee"
+kind = "organisation"
+"#,
+            std::path::Path::new("t.toml"),
+        )
+        .expect("codebook");
+        let corpus = Corpus {
+            documents: vec![document_from_text("t.txt", text, DocumentMeta::default())],
+            warnings: vec![],
+        };
+        let extraction = extract(&corpus, &codebook, &ExtractConfig::default());
+        extraction.documents[0]
+            .voice
+            .as_ref()
+            .map(|v| (v.genre, extraction.entities[v.actor.0].name.clone()))
+    }
+
+    #[test]
+    fn voices_table() {
+        // Texts written for this test.
+        let rows: &[(&str, Option<(Genre, &str)>)] = &[
+            // A minister's title names the department.
+            (
+                "Buses to get more money\n\nTransport Secretary Jane Roe announced today that bus routes will be saved.\n\nJane Roe said:\n\nWe will save routes.",
+                Some((Genre::Release, "Department for Transport")),
+            ),
+            // An organisation's statement names itself in the headline.
+            (
+                "Cuts will hurt patients, says Wessex Trust\n\nThe Wessex Trust is calling for more funding today.\n\nJane Roe, chief executive of the Wessex Trust, said:\n\nWe need more funding.",
+                Some((Genre::Release, "Wessex Trust")),
+            ),
+            // A committee writing as "we".
+            (
+                "We recommend that the Transport Committee's findings are acted on. We found that routes were cut. We urge the Government to act, as our inquiry showed.",
+                Some((Genre::Report, "Transport Committee")),
+            ),
+            // News that reports others has no voice of its own.
+            (
+                "Routes were cut last year. Jane Roe said the cuts were wrong.",
+                None,
+            ),
+        ];
+        for (text, want) in rows {
+            let got = voice_of(text);
+            assert_eq!(got.as_ref().map(|(g, n)| (*g, n.as_str())), *want, "{text}");
+        }
+    }
+}
