@@ -84,6 +84,10 @@ def check_nodes(client, graph_nodes, data, label_key="label"):
                 ok = type(value_got) is int and value_got == value
             elif isinstance(value, float):
                 ok = isinstance(value_got, float) and math.isclose(value_got, value)
+            elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+                # JSON formats keep the list; GraphML and GEXF carry it as
+                # text joined with "; " (as the README says).
+                ok = value_got == value or value_got == "; ".join(value)
             else:
                 ok = value_got == value
             check(ok, f"{name}: attribute {key} of {node['id']}: {value_got!r} != {value!r}")
