@@ -49,7 +49,7 @@ struct Entry {
 
 /// Read every document under `config.inputs`.
 pub fn load(config: &CorpusConfig) -> Result<Corpus> {
-    let entries = discover(&config.inputs)?;
+    let (entries, found_warnings) = discover(&config.inputs)?;
     let manifest = match config
         .manifest
         .clone()
@@ -64,7 +64,10 @@ pub fn load(config: &CorpusConfig) -> Result<Corpus> {
         .map(|entry| read_document(entry, &manifest))
         .collect();
 
-    let mut corpus = Corpus::default();
+    let mut corpus = Corpus {
+        warnings: found_warnings,
+        ..Corpus::default()
+    };
     for result in results {
         match result {
             Ok(document) => {
@@ -189,11 +192,13 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Every document file under the inputs, in a stable order, with ids. A
-/// single input gives ids relative to it; several inputs prefix each id with
-/// the input's own name so that ids stay unique.
-fn discover(inputs: &[PathBuf]) -> Result<Vec<Entry>> {
+/// Every document file under the inputs, in a stable order, with ids, and
+/// warnings about what was left out. A single input gives ids relative to
+/// it; several inputs prefix each id with the input's own name so that ids
+/// stay unique.
+fn discover(inputs: &[PathBuf]) -> Result<(Vec<Entry>, Vec<Warning>)> {
     let mut entries = Vec::new();
+    let mut warnings = Vec::new();
     for input in inputs {
         if !input.exists() {
             return Err(Error::PathNotFound {
@@ -203,15 +208,21 @@ fn discover(inputs: &[PathBuf]) -> Result<Vec<Entry>> {
         let prefix = if inputs.len() > 1 {
             input
                 .file_name()
-                .map(|n| format!("{}/", n.to_string_lossy()))
+                .map(|n| format!("{}/", file_name_text(n)))
                 .unwrap_or_default()
         } else {
             String::new()
         };
-        if input.is_file() {
+        if !input.is_dir() {
+            // A file named on the command line is read even through a
+            // link; a pipe or a device is not (it could block or never end).
+            if !input.is_file() {
+                warnings.push(not_regular(input));
+                continue;
+            }
             let name = input
                 .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
+                .map(file_name_text)
                 .unwrap_or_else(|| input.to_string_lossy().into_owned());
             entries.push(Entry {
                 id: name,
@@ -219,55 +230,201 @@ fn discover(inputs: &[PathBuf]) -> Result<Vec<Entry>> {
             });
             continue;
         }
-        let mut found = Vec::new();
-        walk(input, input, &mut found)?;
-        if found.is_empty() {
+        let mut walk = Walk::new(input)?;
+        walk.folder(input)?;
+        walk.follow_links()?;
+        warnings.append(&mut walk.warnings);
+        if walk.found.is_empty() {
             return Err(Error::EmptyCorpus {
                 path: input.clone(),
             });
         }
-        entries.extend(found.into_iter().map(|(relative, path)| Entry {
+        entries.extend(walk.found.into_iter().map(|(relative, path)| Entry {
             id: format!("{prefix}{relative}"),
             path,
         }));
     }
     entries.sort_by(|a, b| a.id.cmp(&b.id));
-    entries.dedup_by(|a, b| a.id == b.id);
-    Ok(entries)
-}
-
-fn walk(root: &Path, folder: &Path, found: &mut Vec<(String, PathBuf)>) -> Result<()> {
-    let read_error = |source| Error::Read {
-        path: folder.to_owned(),
-        source,
-    };
-    let mut children: Vec<PathBuf> = fs::read_dir(folder)
-        .map_err(read_error)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<std::io::Result<_>>()
-        .map_err(read_error)?;
-    children.sort();
-    for child in children {
-        let hidden = child
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if child.is_dir() {
-            walk(root, &child, found)?;
-        } else if is_document_file(&child) {
-            let relative = child
-                .strip_prefix(root)
-                .unwrap_or(&child)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            found.push((relative, child));
+    for pair in entries.windows(2) {
+        if pair[0].id == pair[1].id {
+            warnings.push(Warning {
+                path: pair[1].path.clone(),
+                kind: WarningKind::Skipped(format!(
+                    "has the same document id {:?} as {}; rename one of them",
+                    pair[1].id,
+                    pair[0].path.display()
+                )),
+            });
         }
     }
-    Ok(())
+    entries.dedup_by(|a, b| a.id == b.id);
+    Ok((entries, warnings))
+}
+
+/// A file name as text; bytes that are not UTF-8 are written `\xNN`, so
+/// that two names differing only there stay two ids.
+fn file_name_text(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut text = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            text.push_str(chunk.valid());
+            for byte in chunk.invalid() {
+                text.push_str(&format!("\\x{byte:02X}"));
+            }
+        }
+        text
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
+    }
+}
+
+fn not_regular(path: &Path) -> Warning {
+    Warning {
+        path: path.to_owned(),
+        kind: WarningKind::Skipped(
+            "not a regular file (a pipe, socket or device); only files are read".into(),
+        ),
+    }
+}
+
+/// A walk through one input folder. Links are followed only to files and
+/// folders inside the folder, each once: a link out of the corpus (to a
+/// system file, say) or back into a folder already read is left out with a
+/// warning. Links are followed after the folder itself is read, so a file
+/// keeps the id of its real path.
+struct Walk {
+    root: PathBuf,
+    /// The root with links resolved, to tell inside from outside.
+    real_root: PathBuf,
+    /// Real paths of the folders and files read so far.
+    seen: std::collections::HashSet<PathBuf>,
+    links: Vec<PathBuf>,
+    found: Vec<(String, PathBuf)>,
+    warnings: Vec<Warning>,
+}
+
+impl Walk {
+    fn new(root: &Path) -> Result<Self> {
+        let real_root = fs::canonicalize(root).map_err(|source| Error::Read {
+            path: root.to_owned(),
+            source,
+        })?;
+        Ok(Walk {
+            root: root.to_owned(),
+            seen: std::collections::HashSet::from([real_root.clone()]),
+            real_root,
+            links: Vec::new(),
+            found: Vec::new(),
+            warnings: Vec::new(),
+        })
+    }
+
+    fn folder(&mut self, folder: &Path) -> Result<()> {
+        let read_error = |source| Error::Read {
+            path: folder.to_owned(),
+            source,
+        };
+        let mut children: Vec<PathBuf> = fs::read_dir(folder)
+            .map_err(read_error)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<std::io::Result<_>>()
+            .map_err(read_error)?;
+        children.sort();
+        for child in children {
+            let hidden = child
+                .file_name()
+                .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
+            if hidden {
+                continue;
+            }
+            let Ok(meta) = fs::symlink_metadata(&child) else {
+                continue;
+            };
+            let kind = meta.file_type();
+            if kind.is_symlink() {
+                self.links.push(child);
+            } else if kind.is_dir() {
+                if let Ok(real) = fs::canonicalize(&child) {
+                    self.seen.insert(real);
+                }
+                self.folder(&child)?;
+            } else if is_document_file(&child) {
+                if !kind.is_file() {
+                    self.warnings.push(not_regular(&child));
+                    continue;
+                }
+                if let Ok(real) = fs::canonicalize(&child) {
+                    self.seen.insert(real);
+                }
+                self.add(child);
+            }
+        }
+        Ok(())
+    }
+
+    fn follow_links(&mut self) -> Result<()> {
+        let mut next = 0;
+        while next < self.links.len() {
+            let link = self.links[next].clone();
+            next += 1;
+            let skip = |why: String| Warning {
+                path: link.clone(),
+                kind: WarningKind::Skipped(why),
+            };
+            let Ok(real) = fs::canonicalize(&link) else {
+                if is_document_file(&link) {
+                    self.warnings
+                        .push(skip("a link to nothing (its target is gone)".into()));
+                }
+                continue;
+            };
+            if !real.starts_with(&self.real_root) {
+                if is_document_file(&link) || real.is_dir() {
+                    self.warnings.push(skip(format!(
+                        "a link to {}, outside the corpus; not followed (copy the file in to read it)",
+                        real.display()
+                    )));
+                }
+                continue;
+            }
+            if self.seen.contains(&real) {
+                if is_document_file(&link) || real.is_dir() {
+                    self.warnings.push(skip(format!(
+                        "a link to {}, which is read already; read once",
+                        real.display()
+                    )));
+                }
+                continue;
+            }
+            if real.is_dir() {
+                self.seen.insert(real);
+                self.folder(&link)?;
+            } else if is_document_file(&link) {
+                if !real.is_file() {
+                    self.warnings.push(not_regular(&link));
+                    continue;
+                }
+                self.seen.insert(real);
+                self.add(link);
+            }
+        }
+        Ok(())
+    }
+
+    fn add(&mut self, path: PathBuf) {
+        let relative = path
+            .strip_prefix(&self.root)
+            .unwrap_or(&path)
+            .components()
+            .map(|c| file_name_text(c.as_os_str()))
+            .collect::<Vec<_>>()
+            .join("/");
+        self.found.push((relative, path));
+    }
 }
 
 fn is_document_file(path: &Path) -> bool {

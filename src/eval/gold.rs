@@ -20,6 +20,7 @@ pub struct Gold {
 
 /// One hand-coded document, matched to a graph document by file name.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GoldDocument {
     /// The file's base name, e.g. `000_795833f8700f73c2.txt`.
     pub file: String,
@@ -40,6 +41,7 @@ pub struct GoldDocument {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GoldActor {
     pub name: String,
     #[serde(default)]
@@ -51,6 +53,7 @@ pub struct GoldActor {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GoldConcept {
     pub name: String,
     #[serde(default)]
@@ -58,6 +61,7 @@ pub struct GoldConcept {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GoldCitation {
     /// The actor who refers to the cited item.
     pub citing: String,
@@ -68,6 +72,7 @@ pub struct GoldCitation {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GoldStatement {
     pub actor: String,
     pub concept: String,

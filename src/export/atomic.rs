@@ -11,19 +11,61 @@ use tempfile::NamedTempFile;
 use crate::error::{Error, Result};
 
 /// Write every `(path, bytes)` pair, all or nothing: if any temporary file
-/// cannot be written, no target file is touched. Creates missing folders.
+/// cannot be written, or a target is a folder, no target file is touched;
+/// if a rename fails midway, the files already replaced are put back.
+/// Creates missing folders.
 pub fn write_files(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+    for (path, _) in files {
+        if path.is_dir() {
+            return Err(Error::Write {
+                path: path.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::IsADirectory,
+                    "a folder has this name; move it or choose another --name",
+                ),
+            });
+        }
+    }
     let mut staged = Vec::with_capacity(files.len());
     for (path, bytes) in files {
         staged.push((path, stage(path, bytes)?));
     }
+    // Each replaced file is kept (a hard link) until the whole set is in place.
+    let mut placed: Vec<(&PathBuf, Option<PathBuf>)> = Vec::with_capacity(files.len());
     for (path, temp) in staged {
-        temp.persist(path).map_err(|e| Error::Write {
-            path: path.clone(),
-            source: e.error,
-        })?;
+        let kept = keep_old(path);
+        if let Err(e) = temp.persist(path) {
+            if let Some(kept) = kept {
+                let _ = fs::remove_file(kept);
+            }
+            for (path, kept) in placed.into_iter().rev() {
+                let _ = match kept {
+                    Some(kept) => fs::rename(kept, path),
+                    None => fs::remove_file(path),
+                };
+            }
+            return Err(Error::Write {
+                path: path.clone(),
+                source: e.error,
+            });
+        }
+        placed.push((path, kept));
+    }
+    for kept in placed.into_iter().filter_map(|(_, kept)| kept) {
+        let _ = fs::remove_file(kept);
     }
     Ok(())
+}
+
+/// A hard link to the file at `path`, if there is one to keep.
+fn keep_old(path: &Path) -> Option<PathBuf> {
+    if !path.is_file() {
+        return None;
+    }
+    let name = path.file_name()?.to_string_lossy();
+    let kept = path.with_file_name(format!(".argnet-{name}.{}.old", std::process::id()));
+    let _ = fs::remove_file(&kept);
+    fs::hard_link(path, &kept).ok().map(|()| kept)
 }
 
 /// Write one file atomically.
@@ -90,5 +132,29 @@ mod tests {
         let err = write_files(&[(good.clone(), b"G".to_vec()), (bad, b"B".to_vec())]);
         assert!(err.is_err());
         assert!(!good.exists());
+    }
+
+    #[test]
+    fn a_folder_in_the_way_leaves_the_earlier_files_of_the_set_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let json = dir.path().join("g.json");
+        let svg = dir.path().join("g.svg");
+        fs::write(&json, b"old").unwrap();
+        fs::create_dir(&svg).unwrap();
+        let err =
+            write_files(&[(json.clone(), b"new".to_vec()), (svg, b"<svg/>".to_vec())]).unwrap_err();
+        assert!(err.to_string().contains("g.svg"), "{err}");
+        assert_eq!(fs::read(&json).unwrap(), b"old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn replaced_files_leave_no_kept_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        fs::write(&a, b"old").unwrap();
+        write_files(&[(a.clone(), b"new".to_vec())]).unwrap();
+        assert_eq!(fs::read(&a).unwrap(), b"new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -376,18 +376,43 @@ fn attribute(name: &str, value: &str) -> Attribute {
     Attribute(Id::Plain(name.to_owned()), quoted(value))
 }
 
+/// Graphviz refuses a quoted string of more than 16,384 bytes (and the
+/// whole build with it); what DOT carries is cut well below that, with an
+/// ellipsis. The graph JSON and the other exports keep the whole text.
+const DOT_STRING_BYTES: usize = 8_000;
+
+/// A node's DOT id: its key, or, for a key too long for Graphviz, the
+/// key's start and a hash of all of it, so that two long keys never meet.
 fn node_id(key: &str) -> NodeId {
-    NodeId(quoted(key), None)
+    const KEEP: usize = 200;
+    if key.len() <= DOT_STRING_BYTES / 8 {
+        return NodeId(quoted(key), None);
+    }
+    let start: String = key.chars().take(KEEP).collect();
+    NodeId(quoted(&format!("{start}…#{:016x}", stable_hash(key))), None)
+}
+
+/// FNV-1a: the same key gives the same id on every machine and version.
+fn stable_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A DOT double-quoted string. Backslashes, quotes and ampersands are
 /// escaped (`&` as `&amp;`, which Graphviz shows as `&`); line
 /// breaks become DOT's centred `\n`; carriage returns and other control
-/// characters, and whatever XML (so SVG) cannot carry, are dropped.
+/// characters, and whatever XML (so SVG) cannot carry, are dropped. Text
+/// longer than [`DOT_STRING_BYTES`] is cut with an ellipsis.
 pub(crate) fn quoted(value: &str) -> Id {
     let mut escaped = String::with_capacity(value.len() + 2);
     escaped.push('"');
     for c in value.chars().filter(|&c| super::xml::allowed(c)) {
+        // The longest escape is `&amp;`; leave room for it and "…\"".
+        if escaped.len() + 5 + 4 > DOT_STRING_BYTES {
+            escaped.push('…');
+            break;
+        }
         match c {
             '\\' => escaped.push_str("\\\\"),
             '"' => escaped.push_str("\\\""),
@@ -424,6 +449,24 @@ mod tests {
                 "value {value:?}"
             );
         }
+    }
+
+    #[test]
+    fn long_text_is_cut_below_the_graphviz_limit_and_long_ids_stay_apart() {
+        let sentence = "&".repeat(40_000);
+        let Id::Escaped(text) = quoted(&sentence) else {
+            panic!("quoted gives an escaped id")
+        };
+        assert!(text.len() <= DOT_STRING_BYTES, "{}", text.len());
+        assert!(text.ends_with("…\""));
+        let a = format!("concept:{}a", "x".repeat(20_000));
+        let b = format!("concept:{}b", "x".repeat(20_000));
+        assert_ne!(node_id(&a), node_id(&b));
+        assert_eq!(node_id(&a), node_id(&a.clone()));
+        assert_eq!(
+            node_id("concept:short"),
+            NodeId(quoted("concept:short"), None)
+        );
     }
 
     #[test]

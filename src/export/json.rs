@@ -13,10 +13,15 @@ use crate::corpus::{DocumentKind, DocumentMeta, Encoding};
 use crate::error::{Error, Result};
 use crate::model::{ArgGraph, DocumentRecord, Evidence, Inferred, Node, NodeKind, Relation};
 
+/// The largest edge weight a graph file may hold: weights are counts of
+/// sentences, and larger ones overflow sums in the analyses.
+const MAX_WEIGHT: f64 = 1e12;
+
 /// The format tag written into every graph file.
 pub const FORMAT: &str = "argnet-graph/1";
 
 #[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct GraphFile {
     format: String,
     generator: String,
@@ -27,6 +32,7 @@ struct GraphFile {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct DocumentWire {
     id: String,
     file: String,
@@ -45,6 +51,7 @@ struct DocumentWire {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NodeWire {
     id: String,
     kind: NodeKind,
@@ -58,6 +65,7 @@ struct NodeWire {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct EdgeWire {
     source: String,
     target: String,
@@ -108,14 +116,20 @@ pub fn graph_from_json(text: &str, path: &Path) -> Result<ArgGraph> {
         path: path.to_owned(),
         message,
     };
-    let probe: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    // The format first, so that a file of another kind gets that answer
+    // rather than a field error.
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<serde_json::Value>,
+    }
+    let probe: Probe = serde_json::from_str(text).map_err(|e| {
         bad(format!(
             "invalid JSON at line {} column {}: {e}",
             e.line(),
             e.column()
         ))
     })?;
-    match probe.get("format").and_then(|f| f.as_str()) {
+    match probe.format.as_ref().and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
         Some(other) if other.starts_with("argnet-graph/") => {
             return Err(bad(format!(
@@ -128,7 +142,9 @@ pub fn graph_from_json(text: &str, path: &Path) -> Result<ArgGraph> {
             )));
         }
     }
-    let file: GraphFile = serde_json::from_value(probe).map_err(|e| bad(e.to_string()))?;
+    // Parsed from the text (not from a value) so that errors give the
+    // line and column.
+    let file: GraphFile = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
 
     let mut graph = ArgGraph::new(file.name);
     graph.documents = file.documents.into_iter().map(document_record).collect();
@@ -162,8 +178,14 @@ pub fn graph_from_json(text: &str, path: &Path) -> Result<ArgGraph> {
             })
         };
         let (source, target) = (endpoint(&wire.source)?, endpoint(&wire.target)?);
-        if !wire.weight.is_finite() {
-            return Err(bad(format!("edge {number} has weight {}", wire.weight)));
+        if !(wire.weight > 0.0 && wire.weight <= MAX_WEIGHT) {
+            return Err(bad(format!(
+                "edge {number} ({} {} {}) has weight {}; a weight is how often the tie was seen, a number above 0 and at most {MAX_WEIGHT:e}",
+                wire.source,
+                wire.relation.as_str(),
+                wire.target,
+                wire.weight
+            )));
         }
         graph.add_edge(source, target, wire.relation, wire.weight, wire.evidence);
     }

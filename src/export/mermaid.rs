@@ -120,16 +120,29 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Text for a `%%` comment, which ends at the line's end.
+/// Text for a `%%` comment, which ends at the line's end. Mermaid reads a
+/// `%%{init: …}%%` directive anywhere in the text, so `%` becomes the
+/// full-width `％` and no name can start one.
 fn single_line(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| match c {
+            '%' => '％',
+            c if c.is_control() => ' ',
+            c => c,
+        })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_cannot_start_a_directive() {
+        let hostile = ArgGraph::new("x %%{init: {\"themeCSS\": \"*{display:none}\"}}%%");
+        let text = graph_to_mermaid(&hostile);
+        assert_eq!(text.matches("%%").count(), 1, "{text}");
+    }
 
     #[test]
     fn escaping_table() {

@@ -172,6 +172,7 @@ impl Edge {
 
 /// The sentence that justifies an edge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// Document id.
     pub document: String,

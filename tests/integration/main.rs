@@ -16,5 +16,6 @@ mod export;
 mod export_cli;
 mod extract;
 mod formats;
+mod hostile;
 mod main_path;
 mod robustness;

@@ -4,6 +4,7 @@
 
 mod cmd;
 mod progress;
+mod terminal;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -27,7 +28,11 @@ fn main() -> ExitCode {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(": ");
-            let _ = writeln!(std::io::stderr(), "argnet: error: {message}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "argnet: error: {}",
+                terminal::visible(&message)
+            );
             ExitCode::from(EXIT_ERROR)
         }
     }

@@ -16,6 +16,7 @@ use serde_json::{Map, Value, json};
 
 use super::Outcome;
 use super::analyse::{AnalyseArgs, csv_field};
+use crate::terminal::{NAME_WIDTH, clip};
 
 /// Parts of a partition listed in the tables, at most.
 const PARTS_SHOWN: usize = 5;
@@ -123,7 +124,13 @@ pub fn run(args: &AnalyseArgs) -> anyhow::Result<Outcome> {
     } else if args.csv {
         write_csv(&mut out, &citations, &report)?;
     } else {
-        print_tables(&mut out, &citations, &report, &config, args.top)?;
+        print_tables(
+            &mut crate::terminal::Visible::new(&mut out),
+            &citations,
+            &report,
+            &config,
+            args.top,
+        )?;
     }
     out.flush()?;
     Ok(Outcome::Done)
@@ -166,12 +173,13 @@ fn print_tables(
                     .iter()
                     .map(|&(v, _)| citations.ids.get(v as usize).chars().count())
                     .max()
-                    .unwrap_or(0);
+                    .unwrap_or(0)
+                    .min(NAME_WIDTH);
                 for (rank, (node, value)) in rows.into_iter().enumerate() {
                     let line = format!(
                         "  {:>3}. {:<width$}  {:>10}  {}",
                         rank + 1,
-                        citations.ids.get(node as usize),
+                        clip(&citations.ids.get(node as usize), NAME_WIDTH),
                         format_value(value),
                         describe(citations, node as usize),
                     );
@@ -189,7 +197,7 @@ fn print_tables(
                     let line = format!(
                         "  {:>3}. {}  {}",
                         step + 1,
-                        citations.ids.get(node as usize),
+                        clip(&citations.ids.get(node as usize), NAME_WIDTH),
                         describe(citations, node as usize)
                     );
                     writeln!(out, "{}", line.trim_end())?;
@@ -216,8 +224,8 @@ fn print_tables(
                     let line = format!(
                         "  {:>3}. {} + {}  {:>6}  {}",
                         rank + 1,
-                        citations.ids.get(pair.first as usize),
-                        citations.ids.get(pair.second as usize),
+                        clip(&citations.ids.get(pair.first as usize), NAME_WIDTH),
+                        clip(&citations.ids.get(pair.second as usize), NAME_WIDTH),
                         pair.count,
                         pair_score(pair, config.similarity),
                     );
@@ -245,7 +253,7 @@ fn print_tables(
                     let names: Vec<String> = group
                         .iter()
                         .take(MEMBERS_SHOWN)
-                        .map(|&v| citations.ids.get(v as usize).into_owned())
+                        .map(|&v| clip(&citations.ids.get(v as usize), NAME_WIDTH).into_owned())
                         .collect();
                     let lead = if cited.is_some() { "most cited: " } else { "" };
                     let more = if size > names.len() { ", …" } else { "" };

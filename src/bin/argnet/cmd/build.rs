@@ -11,6 +11,7 @@ use argnet::pipeline::{self, BuildConfig, BuildReport, Picture};
 use clap::Args;
 
 use super::Outcome;
+use crate::terminal::{NAME_WIDTH, clip};
 
 /// Read texts and write their argument network.
 ///
@@ -83,7 +84,11 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
 
     let mut stderr = std::io::stderr().lock();
     for warning in &report.warnings {
-        writeln!(stderr, "argnet: warning: {warning}")?;
+        writeln!(
+            stderr,
+            "argnet: warning: {}",
+            crate::terminal::visible(&warning.to_string())
+        )?;
     }
     if !args.quiet {
         print_summary(&report).context("writing the summary")?;
@@ -105,7 +110,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
 
 fn print_summary(report: &BuildReport) -> std::io::Result<()> {
     let summary = &report.summary;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::terminal::stdout();
     let codebook = match &report.codebook {
         Some(path) => format!("codebook {}", path.display()),
         None => "no codebook: only documents are in the graph; pass --codebook FILE".to_owned(),
@@ -158,8 +163,10 @@ fn print_summary(report: &BuildReport) -> std::io::Result<()> {
             .iter()
             .map(|(name, _)| name.chars().count())
             .max()
-            .unwrap_or(0);
+            .unwrap_or(0)
+            .min(NAME_WIDTH);
         for (rank, (name, count)) in summary.top_concepts.iter().enumerate() {
+            let name = clip(name, NAME_WIDTH);
             writeln!(out, "  {:>2}. {name:<width$}  {count:>4}", rank + 1)?;
         }
     }

@@ -66,7 +66,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<Outcome> {
         }
     };
     let groups = stance_evidence(&graph, node);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::terminal::stdout();
     let target = graph.node(node);
     let sentences: usize = groups.iter().map(|g| g.evidence.len()).sum();
     writeln!(
