@@ -150,6 +150,99 @@ pub fn infer(meta: &mut DocumentMeta, content: &str) {
                 .map(|c| c[1].trim_end_matches(['.', ',']).to_owned())
         });
     }
+    if meta.author.is_none() {
+        let speech = head.iter().any(|l| l.starts_with("Delivered on"));
+        meta.author = head.iter().find_map(|l| field_author(l, speech));
+    }
+}
+
+/// A header field naming who wrote or issued the text: "Author: Committee
+/// of Public Accounts", "Written by Jane Roe", "Published by Shelter", and
+/// gov.uk's "From: Home Office and The Rt Hon Jane Roe MP". Of several
+/// issuers, a page's first (the department of a press release) — or, for
+/// a speech (gov.uk prints "Delivered on"), the person who gave it.
+fn field_author(line: &str, speech: bool) -> Option<String> {
+    let list = FIELD_AUTHOR.captures(line)?.get(1)?.as_str();
+    let issuers = split_issuers(list);
+    let is_person = |name: &&String| {
+        PERSON_MARKERS
+            .iter()
+            .any(|m| list.contains(&format!("{m}{name}")) || name.starts_with(m))
+            || POST_NOMINALS
+                .iter()
+                .any(|p| list.contains(&format!("{name}{p}")))
+    };
+    let chosen = if speech {
+        issuers.iter().find(is_person).or(issuers.last())
+    } else {
+        issuers.first()
+    }?;
+    (chosen.len() <= 120).then(|| chosen.clone())
+}
+
+static FIELD_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Authors?|From|Published by|Issued by)\s*:|Written by)\s*(\p{Lu}.*)$")
+        .unwrap()
+});
+
+/// Words that start a person's entry in a list of issuers.
+const PERSON_MARKERS: &[&str] = &[
+    "The Rt Hon ",
+    "The Right Honourable ",
+    "Rt Hon ",
+    "Lord ",
+    "Baroness ",
+    "Sir ",
+    "Dame ",
+    "Dr ",
+    "Professor ",
+];
+/// Letters after a person's name in a list of issuers.
+const POST_NOMINALS: &[&str] = &[" MP", " MSP", " MS", " KC", " QC", " OBE", " CBE", " MBE"];
+/// Words that start an organisation's entry in a list of issuers.
+const BODY_MARKERS: &[&str] = &[
+    "Department ",
+    "Ministry ",
+    "HM ",
+    "Cabinet Office",
+    "Prime Minister",
+];
+
+/// "Home Office and The Rt Hon Jane Roe MP" → ["Home Office", "Jane Roe"].
+/// The list is cut only before a person or a department, so that
+/// "Department for Environment, Food and Rural Affairs" stays whole.
+fn split_issuers(list: &str) -> Vec<String> {
+    let starts_entry = |rest: &str| {
+        PERSON_MARKERS
+            .iter()
+            .chain(BODY_MARKERS)
+            .any(|m| rest.starts_with(m))
+    };
+    let mut entries = Vec::new();
+    let mut start = 0;
+    for (at, _) in list.char_indices() {
+        for separator in [", and ", " and ", ", ", " & "] {
+            if list[at..].starts_with(separator) && starts_entry(&list[at + separator.len()..]) {
+                entries.push(&list[start..at]);
+                start = at + separator.len();
+            }
+        }
+    }
+    entries.push(&list[start..]);
+    entries
+        .into_iter()
+        .map(|entry| {
+            let mut name = entry.trim().trim_end_matches(['.', ',']);
+            for marker in &PERSON_MARKERS[..3] {
+                name = name.strip_prefix(marker).unwrap_or(name);
+            }
+            for post in POST_NOMINALS {
+                name = name.strip_suffix(post).unwrap_or(name);
+            }
+            name.trim().to_owned()
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 const MONTHS: [&str; 12] = [
@@ -251,6 +344,45 @@ mod tests {
         ];
         for (line, want) in rows {
             assert_eq!(find_date(line).as_deref(), want, "line {line:?}");
+        }
+    }
+
+    #[test]
+    fn header_fields_name_the_author() {
+        let rows: &[(&str, Option<&str>)] = &[
+            (
+                "Author: Committee of Public Accounts",
+                Some("Committee of Public Accounts"),
+            ),
+            ("Written by Jane Roe", Some("Jane Roe")),
+            ("Published by: Shelter", Some("Shelter")),
+            (
+                "From: Home Office and The Rt Hon Jane Roe MP",
+                Some("Home Office"),
+            ),
+            (
+                "From: Department for Environment, Food and Rural Affairs and Rt Hon Sam Poe MP",
+                Some("Department for Environment, Food and Rural Affairs"),
+            ),
+            (
+                "From: Home Office and The Rt Hon Jane Roe MP\nDelivered on: 4 May 2024",
+                Some("Jane Roe"),
+            ),
+            (
+                "From: Ministry of Justice, HM Prison Service and Lord Smith of Leigh\nDelivered on: 1 May 2024",
+                Some("Lord Smith of Leigh"),
+            ),
+            // Prose, not a field.
+            ("From the Home Office we heard nothing.", None),
+            ("from: lower case is prose", None),
+        ];
+        for (text, want) in rows {
+            let mut meta = DocumentMeta::default();
+            infer(
+                &mut meta,
+                &format!("Title of the page\n\n{text}\n\nBody text."),
+            );
+            assert_eq!(meta.author.as_deref(), *want, "{text:?}");
         }
     }
 

@@ -30,7 +30,7 @@ use super::entity::{Entity, EntityId, EntityKind};
 use super::frames::Subject;
 use super::lexicon::{Cue, LexMatch, Lexicon, Side};
 use super::mentions::Mention;
-use super::quotes::{has_quotation, quote_open_after};
+use super::quotes::{has_quotation, quotation_spans, quote_open_after};
 use crate::corpus::DocumentKind;
 
 /// How a sentence's holder was found.
@@ -141,6 +141,9 @@ pub(super) struct State {
     /// The speaker of an unquoted speech opened by "X said:" (a press
     /// release's block quote), and the block it started in.
     pub(super) speech: Option<(Holding, Option<usize>)>,
+    /// Who spoke the last quotation someone was named for, and its block:
+    /// "“…,” said X. “We oppose …”" — the second "we" is X's.
+    pub(super) last_quoted: Option<(Vec<EntityId>, usize)>,
 }
 
 impl Attributor<'_> {
@@ -164,6 +167,7 @@ impl Attributor<'_> {
                 state.last_explicit = None;
                 state.list = None;
                 state.speech = None;
+                state.last_quoted = None;
                 out.push(None);
                 continue;
             }
@@ -190,7 +194,19 @@ impl Attributor<'_> {
 
             let mut frame = None;
             let mut unknown = false;
-            for found in &view.cues {
+            // Frames outside quotation marks first: in "“…we want…,” said
+            // X" the sentence is X's; the "we" inside is X's too.
+            let quoted = quotation_spans(sentence);
+            let inside = |found: &&LexMatch| {
+                let at = found.span.start - view.span.start;
+                quoted.iter().any(|q| q.contains(&at))
+            };
+            let frames_in_order = view
+                .cues
+                .iter()
+                .filter(|c| !inside(c))
+                .chain(view.cues.iter().filter(inside));
+            for found in frames_in_order {
                 // A frame inside an aside ("—which the Conservatives voted
                 // against—") does not speak for the sentence.
                 if !self.is_frame_verb(found)
@@ -312,6 +328,12 @@ impl Attributor<'_> {
                 } else {
                     *left -= 1;
                 }
+            }
+            if let Some(h) = &holding
+                && matches!(h.how, How::Frame | How::Quote)
+                && has_quotation(sentence)
+            {
+                state.last_quoted = Some((h.actors.clone(), view.block));
             }
             if let Some(h) = &holding
                 && matches!(h.how, How::Frame | How::Quote | How::Report)

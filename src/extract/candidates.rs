@@ -50,6 +50,9 @@ pub fn ungoverned(
             {
                 continue;
             }
+            // "What assessment has she made of X?": asking about a concept
+            // takes no side on it.
+            None if is_written_question(&context.text[view.span.clone()]) => continue,
             None => (
                 default_stance(entity, context.text, mention),
                 StanceBasis::Default,
@@ -77,6 +80,31 @@ pub fn ungoverned(
         }
     }
     out
+}
+
+/// A question asked as a written parliamentary question is ("What
+/// assessment he has made of …", "If he will …", "Whether …"): it asks
+/// about a concept without taking a side. (A rhetorical question in a
+/// speech often does take one, so a question mark alone is not enough:
+/// measured on the visible sets, it lost more than it saved.)
+pub(super) fn is_written_question(sentence: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "what assessment",
+        "what recent assessment",
+        "what steps",
+        "what plans",
+        "what discussions",
+        "what progress",
+        "what estimate",
+        "what representations",
+        "if he will",
+        "if she will",
+        "whether ",
+    ];
+    let lower = sentence
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    OPENERS.iter().any(|o| lower.starts_with(o))
 }
 
 /// The default stance on a concept named by `mention`: the default for
@@ -338,4 +366,31 @@ pub fn shared_by(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_written_question;
+
+    #[test]
+    fn written_questions_table() {
+        let rows = [
+            ("What assessment he has made of bus franchising.", true),
+            (
+                "1. What recent assessment she has made of the bursary scheme.",
+                true,
+            ),
+            (
+                "If he will make a statement on his policy on rail fares.",
+                true,
+            ),
+            ("Whether the Government plan to review the scheme.", true),
+            ("Will the Minister back bus franchising?", false),
+            ("What a disaster bus franchising has been.", false),
+            ("We asked what assessment had been made.", false),
+        ];
+        for (sentence, want) in rows {
+            assert_eq!(is_written_question(sentence), want, "{sentence:?}");
+        }
+    }
 }

@@ -17,6 +17,7 @@ use super::codebook::ActorKind;
 use super::entity::{Entity, EntityId, EntityKind};
 use super::lexicon::{Cue, LexMatch};
 use super::mentions::Mention;
+use super::quotes::quotation_spans;
 
 /// Head nouns by which a text names a body it has named before ("the
 /// Commission", "the think tank").
@@ -161,6 +162,16 @@ impl Attributor<'_> {
             if gap == "," && cursor != verb.span.start {
                 return Subject::NotAFrame;
             }
+            if gap == ","
+                && cursor == verb.span.start
+                && let Some(mention) = actor_covering(view, self.entities, &word)
+                && !self.named_before_apposition(view, word.start)
+            {
+                // A name in apposition to a description: "Its director,
+                // Jane Roe, said" (but "Jane Roe, director of Shelter,
+                // said" is Jane Roe's).
+                return Subject::Actors(self.coordinated(view, mention), NAMED);
+            }
             if gap == "," {
                 // An apposition: "X, chief executive of Y, said".
                 let Some(comma) = text[view.span.start..word.start].rfind(',') else {
@@ -239,11 +250,25 @@ impl Attributor<'_> {
                 .find(|m| self.entities[m.entity.0].actor_kind == Some(kind))
                 .map(|m| m.entity)
         };
+        let in_quotation = || {
+            let sentence = &self.text[view.span.clone()];
+            let offset = at - view.span.start;
+            quotation_spans(sentence)
+                .iter()
+                .any(|q| q.contains(&offset))
+        };
         let found = match lower {
             "i" | "we" => state
                 .quote
                 .clone()
                 .filter(|_| state.quote_open)
+                .or_else(|| {
+                    state
+                        .last_quoted
+                        .as_ref()
+                        .filter(|(_, block)| *block == view.block && in_quotation())
+                        .map(|(actors, _)| actors.clone())
+                })
                 .or_else(|| state.speech.as_ref().map(|(h, _)| h.actors.clone()))
                 .or_else(|| state.turn.clone())
                 .or_else(|| self.author.map(|a| vec![a])),
@@ -324,6 +349,18 @@ impl Attributor<'_> {
             }
         }
         out
+    }
+
+    /// Is the apposition that ends at `at` ("…, director of Shelter")
+    /// preceded by an actor's name ("Jane Roe, director of Shelter")?
+    fn named_before_apposition(&self, view: &SentenceView, at: usize) -> bool {
+        let Some(comma) = self.text[view.span.start..at].rfind(',') else {
+            return false;
+        };
+        let comma = view.span.start + comma;
+        view.layout
+            .word_before(comma)
+            .is_some_and(|word| actor_covering(view, self.entities, &word).is_some())
     }
 
     /// The actor mention (and those coordinated with it) that starts

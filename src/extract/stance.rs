@@ -96,7 +96,11 @@ impl StanceContext<'_> {
             .filter(|m| self.entity(m.entity).kind == EntityKind::Concept)
             .collect();
         if concepts.is_empty() {
-            return self.anaphoric(view, holding, antecedent);
+            let mut out = self.anaphoric(view, holding, antecedent);
+            if out.is_empty() {
+                out = self.object_anaphora(view, holding, &[], antecedent);
+            }
+            return out;
         }
         let quotations: Vec<std::ops::Range<usize>> =
             quotation_spans(&self.text[view.span.clone()])
@@ -172,6 +176,14 @@ impl StanceContext<'_> {
                 });
             }
         }
+        for statement in self.object_anaphora(view, holding, &concepts, antecedent) {
+            let known = out
+                .iter()
+                .any(|s| s.actor == statement.actor && s.concept == statement.concept);
+            if !known {
+                out.push(statement);
+            }
+        }
         out
     }
 
@@ -240,6 +252,114 @@ impl StanceContext<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// "…the Act, but now they want to scrap it": a cue whose object is
+    /// "it", "this", "that" or "them" at the end of its clause judges the
+    /// last concept named before it in the sentence, or else the one
+    /// concept of the sentence before. ("We welcome that the Act …": a
+    /// "that" opening a clause is no object.)
+    pub(super) fn object_anaphora(
+        &self,
+        view: &SentenceView,
+        holding: Option<&Holding>,
+        concepts: &[&Mention],
+        antecedent: Option<EntityId>,
+    ) -> Vec<Statement> {
+        let Some(holding) = holding else {
+            return Vec::new();
+        };
+        let layout = &view.layout;
+        let mut out = Vec::new();
+        for found in &view.cues {
+            if self.is_nominal(found) {
+                continue;
+            }
+            for role in self.lexicon.cues(found) {
+                let Cue::Stance {
+                    stance,
+                    side: Side::Before,
+                    weight,
+                } = *role
+                else {
+                    continue;
+                };
+                let Some(pronoun) = layout.word_after(found.span.end) else {
+                    continue;
+                };
+                let gap = &self.text[found.span.end..pronoun.start];
+                let word = self.text[pronoun.clone()].to_lowercase();
+                let rest = self.text[pronoun.end..view.span.end].trim_start();
+                let clause_ends = rest.is_empty()
+                    || rest.starts_with(['.', ',', ';', ':', '!', '?', ')', '—', '–', '”', '"'])
+                    || ["and ", "but ", "or ", "because ", "altogether", "entirely"]
+                        .iter()
+                        .any(|w| rest.starts_with(w));
+                if !gap.trim().is_empty()
+                    || !matches!(word.as_str(), "it" | "this" | "that" | "them")
+                    || !clause_ends
+                {
+                    continue;
+                }
+                // "…, but now they want to scrap it": someone else's wish,
+                // which the subjects pass gives to its subject if named.
+                let clause_start = layout
+                    .words()
+                    .iter()
+                    .find(|w| layout.same_clause(w.start, found.span.start))
+                    .map_or(found.span.start, |w| w.start);
+                let other_subject = layout
+                    .words()
+                    .iter()
+                    .filter(|w| w.start >= clause_start && w.end <= found.span.start)
+                    .any(|w| {
+                        matches!(
+                            self.text[w.clone()].to_lowercase().as_str(),
+                            "they" | "he" | "she"
+                        )
+                    })
+                    || view.mentions.iter().any(|m| {
+                        m.span.start >= clause_start
+                            && m.span.end <= found.span.start
+                            && self.entity(m.entity).kind == EntityKind::Actor
+                            && !holding.actors.contains(&m.entity)
+                    });
+                if other_subject {
+                    continue;
+                }
+                let concept = concepts
+                    .iter()
+                    .rev()
+                    .find(|m| m.span.end <= found.span.start)
+                    .map(|m| m.entity)
+                    .or(antecedent);
+                let Some(concept) = concept else {
+                    continue;
+                };
+                let stance = if self.is_negated(view, found) {
+                    stance.opposite()
+                } else {
+                    stance
+                };
+                for &actor in &holding.actors {
+                    let basis = Basis {
+                        holder: holding.how,
+                        holder_confidence: holding.confidence,
+                        stance: StanceBasis::Anaphora(round(weight * ANAPHORA)),
+                        discovered: false,
+                    };
+                    out.push(Statement {
+                        actor,
+                        concept,
+                        stance,
+                        sentence: view.index,
+                        confidence: score(&basis, stance),
+                        basis,
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// The nearest cue that governs `concept`, if any.

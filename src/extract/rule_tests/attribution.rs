@@ -10,6 +10,58 @@ fn attribution_table() {
     // (text, kind, author, statements)
     type Row<'a> = (&'a str, DocumentKind, Option<&'a str>, &'a [&'a str]);
     let rows: &[Row] = &[
+        // "we" inside the quotation is the quoted speaker's, not a frame
+        // of its own; the next quotation goes on in the same voice.
+        (
+            "“We welcome the Big Society,” said Stephen Bubb. “We oppose the Work Programme.”",
+            NEWS,
+            None,
+            &[
+                "Stephen Bubb critiques Work Programme",
+                "Stephen Bubb supports Big Society",
+            ],
+        ),
+        // A name in apposition to a description speaks; a description in
+        // apposition to a name does not.
+        (
+            "Its director, Nick Pearce, said: “We welcome localism.”",
+            NEWS,
+            None,
+            &["Nick Pearce supports localism"],
+        ),
+        (
+            "Nick Pearce, director of ACEVO, said: “We welcome localism.”",
+            NEWS,
+            None,
+            &["Nick Pearce supports localism"],
+        ),
+        // A cue whose object is "it"/"that" at the end of its clause judges
+        // the concept named before it; "that" opening a clause is no object;
+        // someone else's wish ("they want to scrap it") is not the author's.
+        (
+            "We debated the Big Society last week. We support it.",
+            BLOG,
+            Some("IPPR"),
+            &["IPPR supports Big Society"],
+        ),
+        (
+            "The Work Programme was ours, and we will never scrap it.",
+            BLOG,
+            Some("IPPR"),
+            &["IPPR supports Work Programme"],
+        ),
+        (
+            "The Work Programme was ours, but now they want to scrap it.",
+            BLOG,
+            Some("IPPR"),
+            &[],
+        ),
+        (
+            "We debated the Work Programme. We oppose that it ends.",
+            BLOG,
+            Some("IPPR"),
+            &[],
+        ),
         // A quotation runs across paragraphs.
         (
             "Bubb said: “We welcome the Big Society.\n\n“We oppose the Work Programme.”",

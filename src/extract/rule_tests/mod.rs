@@ -150,8 +150,25 @@ fn stance_table() {
             "ACEVO calls for an end to the Work Programme.",
             &["ACEVO critiques Work Programme"],
         ),
+        // Ending, banning and cancelling oppose what they end.
+        (
+            "Bubb said ministers will phase out the Work Programme.",
+            &["Stephen Bubb critiques Work Programme"],
+        ),
+        (
+            "ACEVO wants a ban on the Work Programme.",
+            &["ACEVO critiques Work Programme"],
+        ),
+        (
+            "Bubb said the Government should axe the Big Society.",
+            &["Stephen Bubb critiques Big Society"],
+        ),
         // Negatives: a concept near a cue word, but not governed by it.
         ("ACEVO met Bubb to discuss the Big Society.", &[]),
+        (
+            "The ban was lifted before ACEVO discussed the Big Society.",
+            &[],
+        ),
         (
             "ACEVO welcomes new members; the Big Society was discussed.",
             &[],
