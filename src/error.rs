@@ -29,8 +29,14 @@ pub enum Error {
     EmptyCorpus { path: PathBuf },
 
     /// Every document was skipped (empty, binary, unreadable).
-    #[error("no readable documents: all {skipped} files were skipped (see the warnings above)")]
-    NoReadableDocuments { skipped: usize },
+    #[error("no readable documents: all {skipped} files were skipped ({first}{more})")]
+    NoReadableDocuments {
+        skipped: usize,
+        /// The first skipped file and why.
+        first: String,
+        /// ", and N more" when there are more.
+        more: String,
+    },
 
     /// A TOML input (codebook or corpus manifest) that does not parse or
     /// names something that does not exist.

@@ -94,6 +94,17 @@ pub enum Encoding {
     /// text, not the file.
     #[serde(rename = "windows-1252")]
     Windows1252,
+    /// UTF-8 with a few bytes that are not: each such byte was read as
+    /// Windows-1252 (a stray 0x93 is a curly quote), the rest as UTF-8.
+    /// Spans index the decoded text.
+    #[serde(rename = "utf-8-repaired")]
+    Utf8Repaired,
+    /// UTF-16 with a byte-order mark (little or big endian): spans index
+    /// the decoded UTF-8 text, not the file.
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
 }
 
 /// A sentence: a byte span of the document text, trimmed of white space.

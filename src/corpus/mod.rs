@@ -71,13 +71,19 @@ pub fn load(config: &CorpusConfig) -> Result<Corpus> {
     for result in results {
         match result {
             Ok(document) => {
-                if document.encoding == Encoding::Windows1252 {
+                let note = match document.encoding {
+                    Encoding::Windows1252 => Some(
+                        "not valid UTF-8; decoded as Windows-1252 (spans index the decoded text)",
+                    ),
+                    Encoding::Utf8Repaired => Some(
+                        "some bytes are not valid UTF-8; those were read as Windows-1252, the rest as UTF-8 (spans index the decoded text)",
+                    ),
+                    _ => None,
+                };
+                if let Some(note) = note {
                     corpus.warnings.push(Warning {
                         path: document.path.clone(),
-                        kind: WarningKind::Note(
-                            "not valid UTF-8; decoded as Windows-1252 (spans index the decoded text)"
-                                .into(),
-                        ),
+                        kind: WarningKind::Note(note.into()),
                     });
                 }
                 corpus.documents.push(document);
@@ -97,8 +103,14 @@ pub fn load(config: &CorpusConfig) -> Result<Corpus> {
         }
     }
     if corpus.documents.is_empty() {
+        let skipped: Vec<&Warning> = corpus.warnings.iter().filter(|w| w.is_skip()).collect();
         return Err(Error::NoReadableDocuments {
-            skipped: corpus.warnings.iter().filter(|w| w.is_skip()).count(),
+            skipped: skipped.len(),
+            first: skipped.first().map(ToString::to_string).unwrap_or_default(),
+            more: match skipped.len() {
+                0 | 1 => String::new(),
+                n => format!(", and {} more", n - 1),
+            },
         });
     }
     Ok(corpus)

@@ -38,11 +38,40 @@ pub use render::{
     INSTALL_HINT, ImageFormat, LayoutEngine, RankDir, RenderError, graphviz_available, render,
 };
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::ArgGraph;
 
 /// Read a graph saved by `argnet build`.
 pub fn read_graph(path: &Path) -> Result<ArgGraph> {
-    let text = crate::corpus::read_text(path)?;
+    let wrong = |message: String| Error::GraphFormat {
+        path: path.to_owned(),
+        message,
+    };
+    if path.is_dir() {
+        return Err(wrong(format!(
+            "this is a folder; to read the texts in it run `argnet build {}`, then give the graph it writes (graphs/NAME.json)",
+            path.display()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => Error::PathNotFound {
+            path: path.to_owned(),
+        },
+        _ => Error::Read {
+            path: path.to_owned(),
+            source,
+        },
+    })?;
+    if bytes.starts_with(crate::corpus::citations::BINARY_MAGIC) {
+        return Err(wrong(
+            "this is argnet's binary citation form; `argnet analyse` reads it, and `argnet import FILE -o works.json` writes graph JSON that this command reads".into(),
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        wrong(format!(
+            "not a graph JSON file (not UTF-8 text: {}); graphs are written by `argnet build` or `argnet import -o NAME.json`",
+            e.utf8_error()
+        ))
+    })?;
     graph_from_json(&text, path)
 }

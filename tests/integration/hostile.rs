@@ -244,3 +244,116 @@ fn a_citation_id_longer_than_a_format_width_is_cut_not_a_panic() {
     );
     assert!(stdout.contains('…'));
 }
+
+#[test]
+fn every_file_skipped_names_one_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), b"\x00\x01binary").unwrap();
+    fs::write(corpus.join("b.txt"), b"").unwrap();
+    let (code, stderr, _) = built(dir.path(), &corpus);
+    assert_eq!(code, 2);
+    let last = stderr.lines().last().unwrap_or_default();
+    assert!(
+        last.contains("a.txt") && last.contains("and 1 more"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn wrong_kinds_of_file_say_what_to_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write(
+        &corpus.join("a.txt"),
+        "Stephen Bubb said localism is vital today.\n",
+    );
+    let binary = dir.path().join("works.argc");
+    let imported = argnet()
+        .arg("import")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/citations/works.jsonl"))
+        .arg("-o")
+        .arg(&binary)
+        .args(["-q"])
+        .output()
+        .unwrap();
+    assert!(imported.status.success());
+    let document = corpus.join("a.txt");
+    let cases: [(Vec<&std::ffi::OsStr>, &str); 3] = [
+        (vec!["analyse".as_ref(), corpus.as_os_str()], "argnet build"),
+        (
+            vec!["analyse".as_ref(), document.as_os_str()],
+            "argnet build",
+        ),
+        (
+            vec![
+                "export".as_ref(),
+                binary.as_os_str(),
+                "-o".as_ref(),
+                "x.dot".as_ref(),
+            ],
+            "binary citation form",
+        ),
+    ];
+    for (args, says) in cases {
+        let output = argnet().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(!stderr.contains("os error 21): Is a directory"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_huge_bad_citation_line_is_not_quoted_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edges.txt");
+    write(&path, &format!("a b {}\n", "x".repeat(1_000_000)));
+    let output = argnet().arg("analyse").arg(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.len() < 600, "{} bytes of error", stderr.len());
+    assert!(
+        stderr.contains("weight") && stderr.contains('…'),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn stray_bytes_and_utf16_files_keep_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    // UTF-8 curly quotes around the quotation, and three stray bytes.
+    let mut mixed = "Stephen Bubb said: \u{201c}We welcome localism.\u{201d} "
+        .as_bytes()
+        .to_vec();
+    mixed.extend_from_slice(b"\x93\x94\x85\n");
+    fs::write(corpus.join("mixed.txt"), &mixed).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "Stephen Bubb said he opposes the Work Programme.\n".encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    fs::write(corpus.join("wide.txt"), &utf16).unwrap();
+    let (code, stderr, graph) = built(dir.path(), &corpus);
+    assert_eq!(code, 0, "{stderr}");
+    let encodings: Vec<&str> = graph["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["encoding"].as_str().unwrap())
+        .collect();
+    assert_eq!(encodings, ["utf-8-repaired", "utf-16le"]);
+    let text = graph.to_string();
+    assert!(
+        text.contains("\u{201c}We welcome localism.\u{201d}"),
+        "curly quotes kept"
+    );
+    assert!(text.contains("Work Programme"), "{text}");
+    assert!(
+        stderr.contains("mixed.txt"),
+        "a note names the file: {stderr}"
+    );
+}

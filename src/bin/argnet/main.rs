@@ -23,11 +23,18 @@ fn main() -> ExitCode {
         Ok(cmd::Outcome::Partial) => ExitCode::from(EXIT_PARTIAL),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            let message = error
-                .chain()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(": ");
+            // A cause whose text its parent already printed is not repeated
+            // ("cannot read: Is a directory: Is a directory").
+            let mut message = String::new();
+            for cause in error.chain().map(ToString::to_string) {
+                if message.contains(&cause) {
+                    continue;
+                }
+                if !message.is_empty() {
+                    message.push_str(": ");
+                }
+                message.push_str(&cause);
+            }
             let _ = writeln!(
                 std::io::stderr(),
                 "argnet: error: {}",

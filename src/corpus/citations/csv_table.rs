@@ -34,7 +34,7 @@ pub(super) fn parse(bytes: &[u8], progress: &dyn Progress) -> Result<Citations, 
             1,
             format!(
                 "expected a header row naming the columns source,target[,weight], found {:?}",
-                String::from_utf8_lossy(header.as_slice())
+                super::excerpt(header.as_slice())
             ),
         ));
     };
@@ -83,7 +83,7 @@ pub(super) fn parse(bytes: &[u8], progress: &dyn Progress) -> Result<Citations, 
                             line,
                             format!(
                                 "the weight must be a number of at least 0, found {:?}",
-                                String::from_utf8_lossy(raw)
+                                super::excerpt(raw)
                             ),
                         )
                     })?

@@ -251,7 +251,7 @@ fn fields(line: &[u8]) -> Fields<'_> {
     let Some(second) = tokens.next() else {
         return Fields::Malformed(format!(
             "expected two ids (citing, then cited) separated by spaces or tabs, found only {:?}",
-            String::from_utf8_lossy(first)
+            super::excerpt(first)
         ));
     };
     Fields::Edge(first, second, tokens.next())
@@ -266,7 +266,7 @@ fn weight(token: &[u8]) -> Result<f64, String> {
         .ok_or_else(|| {
             format!(
                 "the third column is a weight and must be a number of at least 0, found {:?}",
-                String::from_utf8_lossy(token)
+                super::excerpt(token)
             )
         })
 }
@@ -382,10 +382,7 @@ fn utf8(token: &[u8], line: usize) -> Result<&str, LineError> {
     std::str::from_utf8(token).map_err(|_| {
         LineError::new(
             line,
-            format!(
-                "the id {:?} is not UTF-8 text",
-                String::from_utf8_lossy(token)
-            ),
+            format!("the id {:?} is not UTF-8 text", super::excerpt(token)),
         )
     })
 }

@@ -211,6 +211,19 @@ pub fn is_citation_file(path: &Path) -> bool {
     }
 }
 
+/// A value quoted in an error message: at most 80 characters, so that a
+/// 100 MB line is not printed whole.
+pub(crate) fn excerpt(bytes: &[u8]) -> String {
+    const MAX: usize = 80;
+    let head = &bytes[..bytes.len().min(4 * MAX)];
+    let text = String::from_utf8_lossy(head);
+    let mut cut: String = text.chars().take(MAX).collect();
+    if cut.len() < bytes.len() {
+        cut.push('…');
+    }
+    cut
+}
+
 /// Bytes [`is_citation_file`] looks at.
 const HEAD: usize = 4096;
 

@@ -227,8 +227,26 @@ impl AnalyseArgs {
 }
 
 pub fn run(args: AnalyseArgs) -> anyhow::Result<Outcome> {
+    if args.graph.is_dir() {
+        // A folder of texts: say what to run instead.
+        read_graph(&args.graph)?;
+    }
     if is_citation_file(&args.graph) {
-        return super::analyse_citations::run(&args);
+        let document = args.graph.extension().is_some_and(|e| {
+            argnet::corpus::DOCUMENT_EXTENSIONS
+                .iter()
+                .any(|d| e.eq_ignore_ascii_case(d))
+        });
+        return super::analyse_citations::run(&args).map_err(|error| {
+            if document {
+                anyhow::anyhow!(
+                    "{error}; if this is a text to read rather than a citation edge list, run `argnet build {}` and analyse the graph it writes",
+                    args.graph.display()
+                )
+            } else {
+                error
+            }
+        });
     }
     let request = args.request()?;
     let mut graph = read_graph(&args.graph)?;
