@@ -101,6 +101,12 @@ static ADDRESS_AND_I: LazyLock<Regex> = LazyLock::new(|| {
 static JOINT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[—–,-]?\s*and\s+I\b").expect("joint subject pattern"));
 
+/// Sentences looked back over for the person "the hon. Lady" addresses or
+/// the body "the council" names: a referent further back than this is not
+/// what the phrase means, and an unbounded look makes a long document
+/// quadratic.
+const LOOKBACK: usize = 40;
+
 /// What the subject of a reporting verb turned out to be.
 pub(super) enum Subject {
     Actors(Vec<EntityId>, f64),
@@ -310,7 +316,11 @@ impl Attributor<'_> {
             return None;
         }
         let speakers = state.turn.clone().unwrap_or_default();
-        let turn_views = &self.views[state.turn_start.min(view.index)..=view.index];
+        let from = state
+            .turn_start
+            .max(view.index.saturating_sub(LOOKBACK))
+            .min(view.index);
+        let turn_views = &self.views[from..=view.index];
         turn_views
             .iter()
             .rev()
@@ -414,7 +424,7 @@ impl Attributor<'_> {
             "tank" | "charity" | "organisation" | "organization" | "body" | "group"
         );
         let upto = view.index.min(self.views.len().saturating_sub(1));
-        self.views[..=upto]
+        self.views[upto.saturating_sub(LOOKBACK)..=upto]
             .iter()
             .rev()
             .flat_map(|v| v.mentions.iter().rev())
