@@ -332,8 +332,46 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// Does one of `mentions` (in text order, not overlapping each other)
+/// overlap `span`? O(log m), so that a sentence with thousands of names
+/// stays linear.
+pub(super) fn any_overlaps(mentions: &[Mention], span: &std::ops::Range<usize>) -> bool {
+    let upto = mentions.partition_point(|m| m.span.start < span.end);
+    mentions[..upto]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|m| m.span.end > span.start)
+}
+
 #[cfg(test)]
 mod tests {
+    use super::{EntityId, Mention, any_overlaps};
+
+    #[test]
+    fn overlap_lookup_table() {
+        let mentions: Vec<Mention> = [(0, 5), (10, 20), (25, 26)]
+            .into_iter()
+            .map(|(start, end)| Mention {
+                entity: EntityId(0),
+                span: start..end,
+                sentence: 0,
+            })
+            .collect();
+        let rows = [
+            (0..1, true),
+            (5..10, false),
+            (4..6, true),
+            (12..14, true),
+            (19..25, true),
+            (20..25, false),
+            (26..30, false),
+            (0..100, true),
+        ];
+        for (span, want) in rows {
+            assert_eq!(any_overlaps(&mentions, &span), want, "{span:?}");
+        }
+    }
 
     #[test]
     fn generic_descriptions_table() {

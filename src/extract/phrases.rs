@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use super::clauses::SentenceView;
 use super::lexicon::parse_cue_file;
+use super::mentions::any_overlaps;
 use super::policy_names;
 
 const STOPWORDS: &str = include_str!("cues/stopwords.txt");
@@ -174,6 +175,9 @@ pub fn candidates(
         if skip.contains(&view.index) {
             continue;
         }
+        // Cue spans by end, to look up the one a word may fall in.
+        let mut cue_spans: Vec<Range<usize>> = view.cues.iter().map(|c| c.span.clone()).collect();
+        cue_spans.sort_by_key(|c| (c.end, c.start));
         // Runs of adjacent content words (only spaces between them).
         let mut run: Vec<Range<usize>> = Vec::new();
         for (i, word) in hyphen_compounds(text, view.layout.words())
@@ -183,8 +187,11 @@ pub fn candidates(
             let written = &text[word.clone()];
             // Names and cue words ("argues", "report") are not concept words.
             let overlaps = |span: &Range<usize>| span.start < word.end && word.start < span.end;
-            let covered = view.mentions.iter().any(|m| overlaps(&m.span))
-                || view.cues.iter().any(|c| overlaps(&c.span));
+            let covered = any_overlaps(view.mentions, word)
+                || cue_spans[cue_spans.partition_point(|c| c.end <= word.start)..]
+                    .iter()
+                    .take(4)
+                    .any(overlaps);
             let joined = run
                 .last()
                 .is_none_or(|last| text[last.end..word.start].chars().all(|c| c == ' '));

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::clauses::SentenceView;
 use super::labels::is_given_name;
+use super::mentions::any_overlaps;
 use super::phrases::{GENERAL_MODIFIERS, GENERIC, ORGANISATION_SUFFIXES, Phrase, STOP, Use};
 
 /// Head nouns of the names of policies, laws and programmes: "Energy
@@ -143,10 +144,7 @@ pub(super) fn proper_names(
         };
         for (i, word) in words.iter().enumerate() {
             let written = &text[word.clone()];
-            let covered = view
-                .mentions
-                .iter()
-                .any(|m| m.span.start < word.end && word.start < m.span.end);
+            let covered = any_overlaps(view.mentions, word);
             let joined = run
                 .last()
                 .is_none_or(|last| text[last.end..word.start].chars().all(|c| c == ' '));
@@ -313,10 +311,7 @@ pub(super) fn abstract_nouns(
         for word in view.layout.words() {
             let written = &text[word.clone()];
             let lower = written.to_lowercase();
-            let covered = view
-                .mentions
-                .iter()
-                .any(|m| m.span.start < word.end && word.start < m.span.end);
+            let covered = any_overlaps(view.mentions, word);
             if covered
                 || lower.len() < 8
                 || !written.chars().skip(1).all(|c| c.is_lowercase())

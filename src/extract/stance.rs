@@ -40,6 +40,11 @@ fn reach(side: Side) -> usize {
     }
 }
 
+/// Words on either side of a concept among which its governing cue is
+/// looked for: well beyond the longest reach, so that asides (which do not
+/// count towards a reach) are covered.
+const WINDOW_WORDS: usize = 200;
+
 /// Words a contrast marker reaches ("rather than ‘small scale X’").
 const CONTRAST_REACH: usize = 4;
 /// Words between a negator and the cue it negates.
@@ -107,16 +112,23 @@ impl StanceContext<'_> {
                 .into_iter()
                 .map(|q| view.span.start + q.start..view.span.start + q.end)
                 .collect();
+        // Concepts are in text order: only the few that start before a
+        // cue ends can overlap it.
         let overlaps = |found: &LexMatch| {
-            concepts
+            let upto = concepts.partition_point(|m| m.span.start < found.span.end);
+            concepts[..upto]
                 .iter()
-                .any(|m| found.span.start < m.span.end && m.span.start < found.span.end)
+                .rev()
+                .take(4)
+                .any(|m| found.span.start < m.span.end)
         };
-        let cues: Vec<&LexMatch> = view
+        let mut cues: Vec<&LexMatch> = view
             .cues
             .iter()
             .filter(|c| !overlaps(c) && !self.is_nominal(c))
             .collect();
+        // In text order, for the window in `governor`.
+        cues.sort_by_key(|c| (c.span.start, c.span.end));
         let mut out = Vec::new();
         for concept in &concepts {
             if self.is_passive(view, concept) {
@@ -372,7 +384,22 @@ impl StanceContext<'_> {
     ) -> Option<Governor<'m>> {
         let layout = &view.layout;
         let mut best: Option<Governor> = None;
-        for (index, &found) in cues.iter().enumerate() {
+        // Only cues within a window of words around the concept can reach
+        // it (the longest reach is 20 words; asides are not counted, so the
+        // window is wider). Cues are in text order, so the window is a
+        // slice: a sentence with thousands of names stays linear.
+        let words = layout.words();
+        let first_word = words.partition_point(|w| w.end <= concept.span.start);
+        let last_word = words.partition_point(|w| w.start < concept.span.end);
+        let from = words
+            .get(first_word.saturating_sub(WINDOW_WORDS))
+            .map_or(view.span.start, |w| w.start);
+        let to = words
+            .get((last_word + WINDOW_WORDS).min(words.len().saturating_sub(1)))
+            .map_or(view.span.end, |w| w.end);
+        let lo = cues.partition_point(|c| c.span.start < from);
+        let hi = cues.partition_point(|c| c.span.start <= to);
+        for (index, &found) in cues.iter().enumerate().take(hi).skip(lo) {
             for role in self.lexicon.cues(found) {
                 let Cue::Stance {
                     stance,
@@ -400,6 +427,7 @@ impl StanceContext<'_> {
                     // The nearest cue takes over.
                     if cues[index + 1..]
                         .iter()
+                        .take_while(|c| c.span.start < concept.span.start)
                         .any(|c| c.span.end <= concept.span.start && self.is_stance_cue(c))
                     {
                         continue;
@@ -421,8 +449,7 @@ impl StanceContext<'_> {
                             // "reduce hospital waits, top down plans": past a
                             // comma the cue's own object has ended.
                             let first = concepts
-                                .iter()
-                                .find(|m| m.span.start >= found.span.end)
+                                .get(concepts.partition_point(|m| m.span.start < found.span.end))
                                 .map_or(concept.span.start, |m| m.span.start);
                             if side != Side::Complement
                                 && self.text[found.span.end..first].contains(',')
@@ -517,7 +544,7 @@ impl StanceContext<'_> {
             .iter()
             .filter(|m| self.entity(m.entity).kind == EntityKind::Concept)
             .collect();
-        let first = concepts.iter().find(|m| m.span.start >= marker.span.end)?;
+        let first = concepts.get(concepts.partition_point(|m| m.span.start < marker.span.end))?;
         let near = view.layout.words_between(marker.span.end, first.span.start) <= CONTRAST_REACH;
         Some(near && self.chain_reaches(&concepts, first, concept))
     }
@@ -530,11 +557,10 @@ impl StanceContext<'_> {
         from: usize,
         concept: &Mention,
     ) -> bool {
-        concepts
+        let start = concepts.partition_point(|m| m.span.start < from);
+        concepts[start..]
             .iter()
-            .find(|m| {
-                m.span.start >= from && view.layout.same_clause(m.span.start, concept.span.start)
-            })
+            .find(|m| view.layout.same_clause(m.span.start, concept.span.start))
             .is_some_and(|first| self.chain_reaches(concepts, first, concept))
     }
 
@@ -545,7 +571,8 @@ impl StanceContext<'_> {
             if current.span == target.span {
                 return true;
             }
-            let Some(next) = concepts.iter().find(|m| m.span.start >= current.span.end) else {
+            let after = concepts.partition_point(|m| m.span.start < current.span.end);
+            let Some(next) = concepts.get(after) else {
                 return false;
             };
             if next.span.start > target.span.start
