@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::{Error, Result};
+use crate::model::{NodeKind, node_key};
 
 /// A validated codebook.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -177,9 +178,28 @@ impl Codebook {
             }
         };
 
+        // Node ids keep only letters and digits: two names that differ
+        // elsewhere ("C++ Foundation", "C# Foundation") would be one node.
+        let mut ids: HashMap<String, String> = HashMap::new();
+        let mut own_id = |kind: NodeKind, form: &Spanned<String>| -> Result<()> {
+            let name = form.get_ref().trim();
+            let id = node_key(kind, name);
+            match ids.insert(id.clone(), name.to_owned()) {
+                Some(previous) if !previous.eq_ignore_ascii_case(name) => Err(at(
+                    form.span().start,
+                    format!(
+                        "{name:?} and {previous:?} would both get the id {id} (ids keep only letters and digits); rename one"
+                    ),
+                )),
+                _ => Ok(()),
+            }
+        };
+        let mut actor_kinds: HashMap<String, ActorKind> = HashMap::new();
+
         let mut actors = Vec::with_capacity(file.actors.len());
         for row in &file.actors {
             let name = row.name.get_ref().trim().to_owned();
+            own_id(NodeKind::Actor, &row.name)?;
             let owner = format!("actor {name}");
             claim(&row.name, &owner)?;
             for alias in &row.aliases {
@@ -194,6 +214,19 @@ impl Codebook {
                     ),
                 )
             })?;
+            if let Some(&other) = actor_kinds.get(&name.to_lowercase())
+                && other != kind
+            {
+                return Err(at(
+                    row.kind.span().start,
+                    format!(
+                        "actor {name:?} is listed twice, as {} and as {}; keep one entry",
+                        other.as_str(),
+                        kind.as_str()
+                    ),
+                ));
+            }
+            actor_kinds.insert(name.to_lowercase(), kind);
             actors.push(ActorEntry {
                 aliases: trimmed(&row.aliases, &name),
                 name,
@@ -208,6 +241,7 @@ impl Codebook {
         let mut concepts = Vec::with_capacity(file.concepts.len());
         for row in &file.concepts {
             let name = row.name.get_ref().trim().to_owned();
+            own_id(NodeKind::Concept, &row.name)?;
             let owner = format!("concept {name}");
             claim(&row.name, &owner)?;
             for alias in row.aliases.iter().chain(&row.opposites) {
@@ -334,6 +368,14 @@ support = ["champions"]
             (
                 "[[concept]]\nname = \"  \"\n",
                 "codebook.toml:2:8: empty name or alias",
+            ),
+            (
+                "[[actor]]\nname = \"Jo Roe\"\nkind = \"person\"\n[[actor]]\nname = \"Jo Roe\"\nkind = \"organisation\"\n",
+                "codebook.toml:6:8: actor \"Jo Roe\" is listed twice, as person and as organisation",
+            ),
+            (
+                "[[actor]]\nname = \"C++ Fund\"\nkind = \"organisation\"\n[[actor]]\nname = \"C# Fund\"\nkind = \"organisation\"\n",
+                "codebook.toml:5:8: \"C# Fund\" and \"C++ Fund\" would both get the id actor:c-fund",
             ),
             ("[[concept]\nname = \"X\"\n", "codebook.toml:1:"),
             ("[[concpet]]\nname = \"X\"\n", "codebook.toml:1:"),
