@@ -298,6 +298,8 @@ fn is_gzip(bytes: &[u8]) -> bool {
 
 /// Decompressed blocks handed from the decompressing thread to the parser.
 const BLOCK: usize = 256 << 10;
+/// The longest line a compressed citation file may have.
+const MAX_LINE: usize = 256 << 20;
 
 /// A gzip-compressed file: decompressed on a second thread in blocks that
 /// end at line ends, while this thread reads an edge list block by block,
@@ -311,12 +313,15 @@ fn read_gzip(
     format: Option<CitationFormat>,
     progress: &dyn Progress,
 ) -> std::result::Result<Citations, LineError> {
-    let gzip_error = |e: std::io::Error| LineError::new(0, format!("not a valid gzip file: {e}"));
+    let gzip_error = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::FileTooLarge => LineError::new(0, e.to_string()),
+        _ => LineError::new(0, format!("not a valid gzip file: {e}")),
+    };
     let expected = uncompressed_size(raw);
     let (sender, receiver) = std::sync::mpsc::sync_channel(2);
     let (recycle, spare) = std::sync::mpsc::channel();
     let streamed = std::thread::scope(|scope| {
-        scope.spawn(move || decompress_blocks(raw, BLOCK, &sender, &spare));
+        scope.spawn(move || decompress_blocks(raw, BLOCK, MAX_LINE, &sender, &spare));
         progress.begin("reading edges", expected as u64);
         let mut format = format;
         let mut stream: Option<edge_list::EdgeStream> = None;
@@ -369,6 +374,7 @@ fn uncompressed_size(raw: &[u8]) -> usize {
 fn decompress_blocks(
     raw: &[u8],
     size: usize,
+    max_line: usize,
     sender: &std::sync::mpsc::SyncSender<std::io::Result<Vec<u8>>>,
     spare: &std::sync::mpsc::Receiver<Vec<u8>>,
 ) {
@@ -383,32 +389,49 @@ fn decompress_blocks(
             Err(_) => Vec::with_capacity(size + (64 << 10)),
         };
         block.append(&mut carry);
-        // Read `size` new bytes (a line longer than a block grows it).
-        let target = block.len() + size;
+        // Read `size` new bytes at a time until a line ends in them (a line
+        // longer than a block grows this block; only the new bytes are
+        // searched, so a long line costs linear time).
         let mut ended = false;
-        while block.len() < target {
-            let wanted = (target - block.len()) as u64;
-            match (&mut decoder).take(wanted).read_to_end(&mut block) {
-                Ok(0) => {
-                    ended = true;
-                    break;
+        let mut line_end = None;
+        let mut searched = 0;
+        while line_end.is_none() {
+            let target = block.len() + size;
+            while block.len() < target {
+                let wanted = (target - block.len()) as u64;
+                match (&mut decoder).take(wanted).read_to_end(&mut block) {
+                    Ok(0) => {
+                        ended = true;
+                        break;
+                    }
+                    Ok(_) => {}
+                    Err(error) => {
+                        let _ = sender.send(Err(error));
+                        return;
+                    }
                 }
-                Ok(_) => {}
-                Err(error) => {
-                    let _ = sender.send(Err(error));
-                    return;
-                }
+            }
+            if ended {
+                break;
+            }
+            line_end = block[searched..]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map(|at| searched + at);
+            searched = block.len();
+            if line_end.is_none() && block.len() > max_line {
+                let _ = sender.send(Err(std::io::Error::new(
+                    std::io::ErrorKind::FileTooLarge,
+                    format!(
+                        "a line is longer than {} MiB; a citation file has one citation per line",
+                        max_line >> 20
+                    ),
+                )));
+                return;
             }
         }
-        if !ended {
-            match block.iter().rposition(|&b| b == b'\n') {
-                Some(end) => carry = block.split_off(end + 1),
-                // A line longer than a block: keep reading.
-                None => {
-                    carry = block;
-                    continue;
-                }
-            }
+        if let Some(end) = line_end {
+            carry = block.split_off(end + 1);
         }
         if !block.is_empty() && sender.send(Ok(block)).is_err() {
             return;
@@ -527,11 +550,38 @@ mod tests {
             let (sender, receiver) = std::sync::mpsc::sync_channel(2);
             let (_recycle, spare) = std::sync::mpsc::channel();
             std::thread::scope(|scope| {
-                scope.spawn(move || decompress_blocks(data, size, &sender, &spare));
+                scope.spawn(move || decompress_blocks(data, size, MAX_LINE, &sender, &spare));
                 let blocks: Vec<Vec<u8>> = receiver.iter().map(Result::unwrap).collect();
                 assert!(blocks.iter().all(|b| b.ends_with(b"\n")), "size {size}");
                 assert_eq!(blocks.concat(), text.as_bytes());
             });
         }
+    }
+
+    #[test]
+    fn gzip_blocks_end_at_line_ends_and_long_lines_are_refused() {
+        use std::io::Write;
+        let gzip = |text: &[u8]| {
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            encoder.write_all(text).unwrap();
+            encoder.finish().unwrap()
+        };
+        let blocks = |raw: &[u8], max_line: usize| {
+            let (sender, receiver) = std::sync::mpsc::sync_channel(64);
+            let (_recycle, spare) = std::sync::mpsc::channel();
+            decompress_blocks(raw, 4, max_line, &sender, &spare);
+            drop(sender);
+            receiver.into_iter().collect::<Vec<_>>()
+        };
+        let got = blocks(&gzip(b"a b\nccccccccccc d\ne f"), 1 << 20);
+        let texts: Vec<Vec<u8>> = got.into_iter().map(Result::unwrap).collect();
+        assert_eq!(texts.concat(), b"a b\nccccccccccc d\ne f");
+        for text in &texts[..texts.len() - 1] {
+            assert_eq!(text.last(), Some(&b'\n'), "{text:?}");
+        }
+        let got = blocks(&gzip(&[b'x'; 100]), 32);
+        let error = got.into_iter().find_map(Result::err).expect("refused");
+        assert_eq!(error.kind(), std::io::ErrorKind::FileTooLarge);
     }
 }
