@@ -128,9 +128,9 @@ pub fn document_from_text(id: &str, text: &str, meta: DocumentMeta) -> Document 
     )
 }
 
-/// Read a whole file as UTF-8 text (codebooks, manifests, saved graphs).
-pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = fs::read(path).map_err(|source| match source.kind() {
+/// Read a whole file; a missing one is [`Error::PathNotFound`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => Error::PathNotFound {
             path: path.to_owned(),
         },
@@ -138,7 +138,12 @@ pub fn read_text(path: &Path) -> Result<String> {
             path: path.to_owned(),
             source,
         },
-    })?;
+    })
+}
+
+/// Read a whole file as UTF-8 text (codebooks, manifests, saved graphs).
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = read_bytes(path)?;
     String::from_utf8(bytes).map_err(|e| Error::Read {
         path: path.to_owned(),
         source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),

@@ -53,15 +53,7 @@ pub fn read_graph(path: &Path) -> Result<ArgGraph> {
             path.display()
         )));
     }
-    let bytes = std::fs::read(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => Error::PathNotFound {
-            path: path.to_owned(),
-        },
-        _ => Error::Read {
-            path: path.to_owned(),
-            source,
-        },
-    })?;
+    let bytes = crate::corpus::read_bytes(path)?;
     if bytes.starts_with(crate::corpus::citations::BINARY_MAGIC) {
         return Err(wrong(
             "this is argnet's binary citation form; `argnet analyse` reads it, and `argnet import FILE -o works.json` writes graph JSON that this command reads".into(),

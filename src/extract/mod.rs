@@ -9,6 +9,7 @@
 
 mod actors;
 mod affiliations;
+mod anaphora;
 mod attribution;
 mod candidates;
 mod citations;

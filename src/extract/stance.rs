@@ -51,8 +51,6 @@ const CONTRAST_REACH: usize = 4;
 const NEGATION_REACH: usize = 3;
 /// Confidence lost per word between a cue and its concept.
 const DECAY_PER_WORD: f64 = 0.02;
-/// Confidence kept by a judgement of "it"/"this" resolved to a concept.
-const ANAPHORA: f64 = 0.7;
 /// Weight of a contrast marker that no cue governs ("rather than Y").
 const BARE_CONTRAST: f64 = 0.6;
 
@@ -194,181 +192,6 @@ impl StanceContext<'_> {
                 .any(|s| s.actor == statement.actor && s.concept == statement.concept);
             if !known {
                 out.push(statement);
-            }
-        }
-        out
-    }
-
-    /// "It is a concept which is totally meaningless": a judgement whose
-    /// clause opens with "it", "this" or "that" and names no concept is
-    /// about the one concept of the sentence before.
-    fn anaphoric(
-        &self,
-        view: &SentenceView,
-        holding: Option<&Holding>,
-        antecedent: Option<EntityId>,
-    ) -> Vec<Statement> {
-        let (Some(concept), Some(holding)) = (antecedent, holding) else {
-            return Vec::new();
-        };
-        let layout = &view.layout;
-        for found in &view.cues {
-            for role in self.lexicon.cues(found) {
-                let Cue::Stance {
-                    stance,
-                    side: side @ (Side::After | Side::Subject),
-                    weight,
-                } = *role
-                else {
-                    continue;
-                };
-                let Some(first) = layout
-                    .words()
-                    .iter()
-                    .find(|w| layout.same_clause(w.start, found.span.start))
-                else {
-                    continue;
-                };
-                let opener = self.text[first.clone()].to_lowercase();
-                if first.start >= found.span.start
-                    || !matches!(opener.as_str(), "it" | "this" | "that")
-                    || (side == Side::After && self.is_attributive(found))
-                {
-                    continue;
-                }
-                let stance = if self.is_negated(view, found) {
-                    stance.opposite()
-                } else {
-                    stance
-                };
-                return holding
-                    .actors
-                    .iter()
-                    .map(|&actor| {
-                        let basis = Basis {
-                            holder: holding.how,
-                            holder_confidence: holding.confidence,
-                            stance: StanceBasis::Anaphora(round(weight * ANAPHORA)),
-                            discovered: false,
-                        };
-                        Statement {
-                            actor,
-                            concept,
-                            stance,
-                            sentence: view.index,
-                            confidence: score(&basis, stance),
-                            basis,
-                        }
-                    })
-                    .collect();
-            }
-        }
-        Vec::new()
-    }
-
-    /// "…the Act, but now they want to scrap it": a cue whose object is
-    /// "it", "this", "that" or "them" at the end of its clause judges the
-    /// last concept named before it in the sentence, or else the one
-    /// concept of the sentence before. ("We welcome that the Act …": a
-    /// "that" opening a clause is no object.)
-    pub(super) fn object_anaphora(
-        &self,
-        view: &SentenceView,
-        holding: Option<&Holding>,
-        concepts: &[&Mention],
-        antecedent: Option<EntityId>,
-    ) -> Vec<Statement> {
-        let Some(holding) = holding else {
-            return Vec::new();
-        };
-        let layout = &view.layout;
-        let mut out = Vec::new();
-        for found in &view.cues {
-            if self.is_nominal(found) {
-                continue;
-            }
-            for role in self.lexicon.cues(found) {
-                let Cue::Stance {
-                    stance,
-                    side: Side::Before,
-                    weight,
-                } = *role
-                else {
-                    continue;
-                };
-                let Some(pronoun) = layout.word_after(found.span.end) else {
-                    continue;
-                };
-                let gap = &self.text[found.span.end..pronoun.start];
-                let word = self.text[pronoun.clone()].to_lowercase();
-                let rest = self.text[pronoun.end..view.span.end].trim_start();
-                let clause_ends = rest.is_empty()
-                    || rest.starts_with(['.', ',', ';', ':', '!', '?', ')', '—', '–', '”', '"'])
-                    || ["and ", "but ", "or ", "because ", "altogether", "entirely"]
-                        .iter()
-                        .any(|w| rest.starts_with(w));
-                if !gap.trim().is_empty()
-                    || !matches!(word.as_str(), "it" | "this" | "that" | "them")
-                    || !clause_ends
-                {
-                    continue;
-                }
-                // "…, but now they want to scrap it": someone else's wish,
-                // which the subjects pass gives to its subject if named.
-                let clause_start = layout
-                    .words()
-                    .iter()
-                    .find(|w| layout.same_clause(w.start, found.span.start))
-                    .map_or(found.span.start, |w| w.start);
-                let other_subject = layout
-                    .words()
-                    .iter()
-                    .filter(|w| w.start >= clause_start && w.end <= found.span.start)
-                    .any(|w| {
-                        matches!(
-                            self.text[w.clone()].to_lowercase().as_str(),
-                            "they" | "he" | "she"
-                        )
-                    })
-                    || view.mentions.iter().any(|m| {
-                        m.span.start >= clause_start
-                            && m.span.end <= found.span.start
-                            && self.entity(m.entity).kind == EntityKind::Actor
-                            && !holding.actors.contains(&m.entity)
-                    });
-                if other_subject {
-                    continue;
-                }
-                let concept = concepts
-                    .iter()
-                    .rev()
-                    .find(|m| m.span.end <= found.span.start)
-                    .map(|m| m.entity)
-                    .or(antecedent);
-                let Some(concept) = concept else {
-                    continue;
-                };
-                let stance = if self.is_negated(view, found) {
-                    stance.opposite()
-                } else {
-                    stance
-                };
-                for &actor in &holding.actors {
-                    let basis = Basis {
-                        holder: holding.how,
-                        holder_confidence: holding.confidence,
-                        stance: StanceBasis::Anaphora(round(weight * ANAPHORA)),
-                        discovered: false,
-                    };
-                    out.push(Statement {
-                        actor,
-                        concept,
-                        stance,
-                        sentence: view.index,
-                        confidence: score(&basis, stance),
-                        basis,
-                    });
-                }
             }
         }
         out
@@ -586,7 +409,7 @@ impl StanceContext<'_> {
 
     /// A one-word cue after a determiner or "have" is a noun, not a verb:
     /// "have needs", "the support that", "their welcome".
-    fn is_nominal(&self, found: &LexMatch) -> bool {
+    pub(super) fn is_nominal(&self, found: &LexMatch) -> bool {
         const NOMINAL: &[&str] = &[
             "the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "whose", "this",
             "these", "those", "have", "has", "had", "of", "with", "own", "s",
@@ -633,7 +456,7 @@ impl StanceContext<'_> {
 
     /// A one-word cue followed by a word that is not a preposition or
     /// conjunction qualifies that word ("cost-effective public services").
-    fn is_attributive(&self, found: &LexMatch) -> bool {
+    pub(super) fn is_attributive(&self, found: &LexMatch) -> bool {
         const LINKS: &[&str] = &[
             "to", "for", "in", "at", "and", "or", "but", "as", "if", "because", "when", "with",
             "than", "that", "of", "on", "by", "since", "so", "too", "enough", "indeed",
@@ -667,7 +490,7 @@ impl StanceContext<'_> {
     }
 
     /// A negator up to three words before the cue, in its clause.
-    fn is_negated(&self, view: &SentenceView, cue: &LexMatch) -> bool {
+    pub(super) fn is_negated(&self, view: &SentenceView, cue: &LexMatch) -> bool {
         view.cues.iter().any(|n| {
             n.span.end <= cue.span.start
                 && self.lexicon.cues(n).contains(&Cue::Negation)
@@ -702,6 +525,6 @@ impl StanceContext<'_> {
 }
 
 /// Confidences are kept to three places so that output stays stable.
-fn round(value: f64) -> f64 {
+pub(super) fn round(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }

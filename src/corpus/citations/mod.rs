@@ -248,15 +248,7 @@ pub fn read_citations(
     config: &ImportConfig,
     progress: &dyn Progress,
 ) -> Result<Citations> {
-    let raw = std::fs::read(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => Error::PathNotFound {
-            path: path.to_owned(),
-        },
-        _ => Error::Read {
-            path: path.to_owned(),
-            source,
-        },
-    })?;
+    let raw = super::read_bytes(path)?;
     let at = |line: usize, message: String| Error::Citations {
         path: path.to_owned(),
         line,
