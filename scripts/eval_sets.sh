@@ -9,28 +9,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/eval-sets}
 shift || true
-shared=../shared/eval
 mkdir -p "$out"
 cargo build --release -q
-bin=target/release/argnet
+source scripts/sets.sh
 printf '%-6s %-9s %6s %6s %6s %5s %5s %5s\n' set codebook P R F1 tp fp fn
-for set in seeds dev dev2 ${EXTRA_SETS:-}; do
-  case $set in
-    seeds) corpus=seeds gold=$shared/seeds-gold.json ;;
-    *=*) spec=${set#*=}; set=${set%%=*}; corpus=${spec%%:*}; gold=${spec#*:} ;;
-    *) corpus=$shared/$set/corpus gold=$shared/$set/gold.json ;;
-  esac
-  python3 $shared/gold_codebook.py seeds/codebook.toml "$gold" "$out/$set-gold.toml" >/dev/null
-  for cb in gold seeds; do
-    codebook=$out/$set-gold.toml
-    [ "$cb" = seeds ] && codebook=seeds/codebook.toml
-    $bin build "$corpus" --codebook "$codebook" --out "$out" --name "$set-$cb" --no-svg -q "$@" || true
-    $bin eval "$out/$set-$cb.json" --gold "$gold" --json > "$out/$set-$cb.eval.json"
-    python3 - "$out/$set-$cb.eval.json" "$set" "$cb" <<'PY'
+on_build() {
+  target/release/argnet eval "$3" --gold "$4" --json > "${3%.json}.eval.json"
+  python3 - "${3%.json}.eval.json" "$1" "$2" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 s = r["statements"]
 print(f'{sys.argv[2]:<6} {sys.argv[3]:<9} {s["precision"]:6.3f} {s["recall"]:6.3f} {s["f1"]:6.3f} {s["tp"]:5} {s["fp"]:5} {s["fn"]:5}')
 PY
-  done
-done
+}
+each_build "$out" "$@"
