@@ -57,6 +57,22 @@ pub fn write_files(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     Ok(())
 }
 
+/// The error without the name of the hidden temporary file that tempfile
+/// adds ("… at path \"out/.argnet-x1Y2.tmp\""): the message names the
+/// output the user asked for instead.
+fn without_temp_path(error: std::io::Error) -> std::io::Error {
+    let code = error
+        .get_ref()
+        .and_then(|inner| inner.source())
+        .and_then(|source| source.downcast_ref::<std::io::Error>())
+        .and_then(std::io::Error::raw_os_error)
+        .or_else(|| error.raw_os_error());
+    match code {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => std::io::Error::from(error.kind()),
+    }
+}
+
 /// A hard link to the file at `path`, if there is one to keep.
 fn keep_old(path: &Path) -> Option<PathBuf> {
     if !path.is_file() {
@@ -99,7 +115,9 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o644));
     }
-    let mut temp = builder.tempfile_in(folder).map_err(write_error)?;
+    let mut temp = builder
+        .tempfile_in(folder)
+        .map_err(|e| write_error(without_temp_path(e)))?;
     temp.write_all(bytes).map_err(write_error)?;
     temp.flush().map_err(write_error)?;
     Ok(temp)
@@ -146,6 +164,19 @@ mod tests {
         assert!(err.to_string().contains("g.svg"), "{err}");
         assert_eq!(fs::read(&json).unwrap(), b"old");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn errors_do_not_name_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = tempfile::Builder::new()
+            .prefix(".argnet-")
+            .tempfile_in(dir.path().join("missing"))
+            .unwrap_err();
+        assert!(error.to_string().contains(".argnet-"), "{error}");
+        let plain = without_temp_path(error);
+        assert!(!plain.to_string().contains(".argnet-"), "{plain}");
+        assert_eq!(plain.kind(), std::io::ErrorKind::NotFound);
     }
 
     #[test]

@@ -357,3 +357,28 @@ fn stray_bytes_and_utf16_files_keep_their_text() {
         "a note names the file: {stderr}"
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_output_does_not_fail_a_written_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write(&corpus.join("a.txt"), SPEECH);
+    let out = dir.path().join("out");
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("argnet"))
+        .arg("build")
+        .arg(&corpus)
+        .args(["--no-svg", "--name", "g", "--out"])
+        .arg(&out)
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("summary could not be printed"), "{stderr}");
+    assert!(out.join("g.json").exists());
+}

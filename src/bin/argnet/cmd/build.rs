@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::Context;
 use argnet::export::INSTALL_HINT;
 use argnet::extract::ExtractConfig;
 use argnet::model::{NodeKind, Relation};
@@ -90,8 +89,16 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
             crate::terminal::visible(&warning.to_string())
         )?;
     }
-    if !args.quiet {
-        print_summary(&report).context("writing the summary")?;
+    // Every file is written by now: a summary that cannot be printed (a
+    // full disk behind standard output) is a warning, not a failed build.
+    if !args.quiet
+        && let Err(error) = print_summary(&report)
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        writeln!(
+            stderr,
+            "argnet: warning: the outputs are written, but the summary could not be printed: {error}"
+        )?;
     }
     if let Picture::GraphvizMissing { dot, svg } = &report.picture {
         writeln!(
