@@ -457,14 +457,19 @@ mod tests {
         }
     }
 
+    /// (label text, speaker) of every unit that is a speaker label.
+    fn labels_of(units: &[(String, Option<String>)]) -> Vec<(&str, &str)> {
+        units
+            .iter()
+            .filter_map(|(t, s)| s.as_deref().map(|s| (t.as_str(), s)))
+            .collect()
+    }
+
     #[test]
     fn inline_labels_are_cut_out() {
         let text = "Transport The Minister was asked— Buses Jane Roe (South Shire) (LD) 1. What plans he has. The Minister of State, Department for Transport (Mr John Doe) We are investing. Jane Roe I thank the Minister. Mr Doe I agree with her.";
         let got = units(text, &[]);
-        let labels: Vec<(&str, &str)> = got
-            .iter()
-            .filter_map(|(t, s)| s.as_deref().map(|s| (t.as_str(), s)))
-            .collect();
+        let labels = labels_of(&got);
         assert_eq!(
             labels,
             vec![
@@ -495,10 +500,7 @@ mod tests {
         // Historic Hansard: "§" and the speech run into the name.
         let text = "§ Lord McAdam of LeighMy Lords, I beg to move.\n\n§ MR. JONES (Wessex)I agree with that.\n\n§ Question put and agreed to.\n";
         let got = units(text, &[]);
-        let labels: Vec<(&str, &str)> = got
-            .iter()
-            .filter_map(|(t, s)| s.as_deref().map(|s| (t.as_str(), s)))
-            .collect();
+        let labels = labels_of(&got);
         assert_eq!(
             labels,
             vec![
