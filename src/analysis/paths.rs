@@ -12,7 +12,7 @@ use petgraph::visit::{EdgeRef, IntoEdges};
 use super::compact::CompactGraph;
 use super::projection::Layer;
 use super::shortest::EdgeLength;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{ArgGraph, Edge, Relation};
 
 /// A path: its nodes from source to target, and its length.
@@ -309,8 +309,8 @@ pub fn hop_edges<'g>(
 
 /// The node `query` names: its id (`concept:big-society`), or its label or
 /// an alias seen in the texts, ignoring case. An error names the query and
-/// offers close labels when nothing matches, or the ids when several do.
-/// O(n) over labels and aliases.
+/// offers the closest names when nothing matches, or the ids when several
+/// do (see [`ArgGraph::resolve`]).
 ///
 /// ```
 /// use argnet::analysis::find_node;
@@ -319,50 +319,10 @@ pub fn hop_edges<'g>(
 /// let c = graph.add_node(Node::new(NodeKind::Concept, "Total Place"));
 /// assert_eq!(find_node(&graph, "total place").unwrap(), c);
 /// let err = find_node(&graph, "total").unwrap_err().to_string();
-/// assert!(err.contains("did you mean Total Place?"));
+/// assert!(err.contains("did you mean \"Total Place\"?"));
 /// ```
 pub fn find_node(graph: &ArgGraph, query: &str) -> Result<NodeIndex> {
-    let found = graph.find_nodes(query);
-    match found.as_slice() {
-        [one] => Ok(*one),
-        [] => {
-            let wanted = query.trim().to_lowercase();
-            let mut close: Vec<&str> = graph
-                .nodes()
-                .filter(|(_, n)| {
-                    let label = n.label.to_lowercase();
-                    label.contains(&wanted) || (!label.is_empty() && wanted.contains(&label))
-                })
-                .map(|(_, n)| n.label.as_str())
-                .take(5)
-                .collect();
-            close.dedup();
-            let hint = if close.is_empty() {
-                "check the spelling, or use a node id from the graph file".to_owned()
-            } else {
-                format!("did you mean {}?", close.join(", "))
-            };
-            Err(Error::InvalidValue {
-                name: "node",
-                value: query.to_owned(),
-                message: format!("no node has this name or alias; {hint}"),
-            })
-        }
-        several => {
-            let ids: Vec<&str> = several
-                .iter()
-                .map(|&n| graph.node(n).key.as_str())
-                .collect();
-            Err(Error::InvalidValue {
-                name: "node",
-                value: query.to_owned(),
-                message: format!(
-                    "several nodes have this name: {}; give the id",
-                    ids.join(", ")
-                ),
-            })
-        }
-    }
+    graph.resolve("node", query)
 }
 
 #[cfg(test)]
@@ -421,7 +381,7 @@ mod tests {
         assert_eq!(find_node(&graph, "big society").unwrap(), a);
         assert_eq!(find_node(&graph, "concept:big-society").unwrap(), a);
         let none = find_node(&graph, "society").unwrap_err().to_string();
-        assert!(none.contains("did you mean Big Society?"), "{none}");
+        assert!(none.contains("did you mean \"Big Society\"?"), "{none}");
         let many = find_node(&graph, "mercury").unwrap_err().to_string();
         assert!(many.contains("actor:mercury, concept:mercury"), "{many}");
     }

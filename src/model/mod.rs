@@ -6,6 +6,7 @@
 mod build;
 mod citations;
 mod graph;
+mod lookup;
 mod node;
 mod summary;
 

@@ -252,28 +252,7 @@ fn and_assign(keep: &mut [bool], mask: &[bool]) {
 
 /// Find the ego node; one-line errors for none and for several.
 fn resolve_ego(graph: &ArgGraph, query: &str) -> Result<NodeIndex> {
-    let found = graph.find_nodes(query);
-    match found.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(Error::InvalidValue {
-            name: "--ego",
-            value: query.to_owned(),
-            message: "no node has this id, label or alias; give an id such as concept:big-society (ids are in the graph JSON)".into(),
-        }),
-        several => Err(Error::InvalidValue {
-            name: "--ego",
-            value: query.to_owned(),
-            message: format!(
-                "{} nodes match; give one of their ids: {}",
-                several.len(),
-                several
-                    .iter()
-                    .map(|&i| graph.node(i).key.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        }),
-    }
+    graph.resolve("--ego", query)
 }
 
 /// Nodes within `radius` hops of `centre` over live edges, either way.

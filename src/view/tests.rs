@@ -157,7 +157,7 @@ fn ambiguous_ego_lists_the_ids() {
     let err = apply(&graph, &ViewConfig::default().with_ego("a", 1))
         .unwrap_err()
         .to_string();
-    assert!(err.contains("2 nodes match"), "{err}");
+    assert!(err.contains("2 nodes have this name"), "{err}");
     assert!(err.contains("actor:a, concept:a"), "{err}");
 }
 

@@ -154,7 +154,7 @@ fn analyse_errors_name_the_value_and_write_nothing() {
     let before = fs::read(&path).unwrap();
     for (args, message) in [
         (vec!["--layer", "friends", "--save"], "not a layer"),
-        (vec!["--kind", "planets", "--save"], "--kind"),
+        (vec!["--kind", "planets", "--save"], "--kinds"),
         (vec!["--measures", "fame", "--save"], "not a measure"),
         (vec!["--resolution", "0", "--save"], "--resolution"),
         (vec!["--normalisation", "z", "--save"], "--normalisation"),

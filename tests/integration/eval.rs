@@ -202,7 +202,7 @@ fn evidence_groups_sentences_by_actor_and_stance() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "no node is called \"No Such Thing\"",
+            "NODE = \"No Such Thing\": no node has this id, name or alias",
         ));
 }
 

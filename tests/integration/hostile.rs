@@ -382,3 +382,71 @@ fn a_full_standard_output_does_not_fail_a_written_build() {
     assert!(stderr.contains("summary could not be printed"), "{stderr}");
     assert!(out.join("g.json").exists());
 }
+
+/// `path`, `evidence` and `export --ego` answer a misspelt name with the
+/// closest names of the user's own graph, and an id from it.
+#[test]
+fn misspelt_names_get_the_closest_names_of_this_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write(
+        &corpus.join("a.txt"),
+        "Stephen Bubb: I strongly support localism. It is long overdue.\n",
+    );
+    let (code, stderr, _) = built(dir.path(), &corpus);
+    assert_eq!(code, 0, "{stderr}");
+    let graph = dir.path().join("out/g.json");
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["evidence", "Stephen Bbub"],
+            "did you mean \"Stephen Bubb\"?",
+        ),
+        (
+            &["path", "locallism", "Stephen Bubb"],
+            "did you mean \"localism\"?",
+        ),
+        (
+            &["export", "--ego", "Bubb Stephen", "--to", "dot", "-o", "-"],
+            "did you mean \"Stephen Bubb\"?",
+        ),
+        (&["evidence", "zzzzzz"], "such as concept:localism"),
+    ];
+    for (args, says) in cases {
+        let mut command = argnet();
+        command.arg(args[0]).arg(&graph).args(&args[1..]);
+        let output = command.output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(!stderr.contains("big-society"), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+    }
+}
+
+/// `build -o DIR/NAME.json` names the folder and the graph at once, as `-o
+/// FILE` does in the other commands; a different `--name` is an error.
+#[test]
+fn build_out_may_name_the_graph_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write(&corpus.join("a.txt"), SPEECH);
+    let target = dir.path().join("results/reform.json");
+    argnet()
+        .arg("build")
+        .arg(&corpus)
+        .args(["--no-svg", "-q", "-o"])
+        .arg(&target)
+        .assert()
+        .success();
+    assert!(target.is_file());
+    assert!(dir.path().join("results/reform.dot").is_file());
+    let output = argnet()
+        .arg("build")
+        .arg(&corpus)
+        .args(["--no-svg", "-q", "--name", "other", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--name"));
+}

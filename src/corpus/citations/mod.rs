@@ -238,6 +238,43 @@ pub struct ImportConfig {
     pub format: Option<CitationFormat>,
     /// Name of the network; `None` takes the file name.
     pub name: Option<String>,
+    /// The most bytes a gzip file may unpack to; `None` is
+    /// [`DEFAULT_MAX_UNPACKED`]. A small file that unpacks to many
+    /// gigabytes stops with an error that names the limit.
+    pub max_unpacked: Option<u64>,
+}
+
+/// The unpacked size a gzip citation file may reach unless the user raises
+/// it (`--max-unpacked`): 2 GiB, about 130 million citations of a SNAP
+/// edge list. Reading up to it takes at most about twice as much memory.
+pub const DEFAULT_MAX_UNPACKED: u64 = 2 << 30;
+
+/// Parse a size such as `4G`, `500M`, `64k` or `1000000` (bytes; the
+/// suffixes are powers of 1024, `B` and `iB` are allowed after them).
+pub fn parse_size(text: &str) -> Option<u64> {
+    let t = text.trim().to_ascii_lowercase();
+    let t = t
+        .strip_suffix("ib")
+        .or_else(|| t.strip_suffix('b'))
+        .unwrap_or(&t);
+    let (digits, shift) = match t.chars().last()? {
+        'k' => (&t[..t.len() - 1], 10),
+        'm' => (&t[..t.len() - 1], 20),
+        'g' => (&t[..t.len() - 1], 30),
+        't' => (&t[..t.len() - 1], 40),
+        _ => (t, 0),
+    };
+    let number: u64 = digits.trim().parse().ok()?;
+    number.checked_mul(1 << shift).filter(|&n| n > 0)
+}
+
+/// A size for a message: `4 GiB`, `300 MiB`, `512 bytes`.
+fn show_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 30 && b % (1 << 30) == 0 => format!("{} GiB", b >> 30),
+        b if b >= 1 << 20 => format!("{} MiB", b >> 20),
+        b => format!("{b} bytes"),
+    }
 }
 
 /// Read a citation file: gzip-compressed files (by their magic bytes,
@@ -255,7 +292,11 @@ pub fn read_citations(
         message,
     };
     let parsed = if is_gzip(&raw) {
-        read_gzip(&raw, path, config.format, progress)
+        let limits = Limits {
+            max_line: MAX_LINE,
+            max_unpacked: config.max_unpacked.unwrap_or(DEFAULT_MAX_UNPACKED),
+        };
+        read_gzip(&raw, path, config.format, limits, progress)
     } else {
         let format = config
             .format
@@ -293,6 +334,28 @@ const BLOCK: usize = 256 << 10;
 /// The longest line a compressed citation file may have.
 const MAX_LINE: usize = 256 << 20;
 
+/// What a gzip file may unpack to: the longest line and the whole text.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    max_line: usize,
+    max_unpacked: u64,
+}
+
+impl Limits {
+    /// The error for a file that unpacks to more than `max_unpacked`.
+    fn too_large(&self) -> std::io::Error {
+        std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!(
+                "it unpacks to more than {} (the limit); if the file is meant to be that large, \
+                 raise the limit with --max-unpacked, e.g. --max-unpacked {}G",
+                show_size(self.max_unpacked),
+                (self.max_unpacked >> 30).max(1) * 4
+            ),
+        )
+    }
+}
+
 /// A gzip-compressed file: decompressed on a second thread in blocks that
 /// end at line ends, while this thread reads an edge list block by block,
 /// so that parsing costs (almost) no time beyond the decompression. The
@@ -303,6 +366,7 @@ fn read_gzip(
     raw: &[u8],
     path: &Path,
     format: Option<CitationFormat>,
+    limits: Limits,
     progress: &dyn Progress,
 ) -> std::result::Result<Citations, LineError> {
     let gzip_error = |e: std::io::Error| match e.kind() {
@@ -313,7 +377,7 @@ fn read_gzip(
     let (sender, receiver) = std::sync::mpsc::sync_channel(2);
     let (recycle, spare) = std::sync::mpsc::channel();
     let streamed = std::thread::scope(|scope| {
-        scope.spawn(move || decompress_blocks(raw, BLOCK, MAX_LINE, &sender, &spare));
+        scope.spawn(move || decompress_blocks(raw, BLOCK, limits, &sender, &spare));
         progress.begin("reading edges", expected as u64);
         let mut format = format;
         let mut stream: Option<edge_list::EdgeStream> = None;
@@ -335,10 +399,14 @@ fn read_gzip(
         Ok(stream)
     })?;
     let whole = || -> std::result::Result<Vec<u8>, LineError> {
-        let mut text = Vec::with_capacity(expected + 1);
+        let mut text = Vec::with_capacity((expected as u64).min(limits.max_unpacked) as usize + 1);
         flate2::read::MultiGzDecoder::new(raw)
+            .take(limits.max_unpacked.saturating_add(1))
             .read_to_end(&mut text)
             .map_err(gzip_error)?;
+        if text.len() as u64 > limits.max_unpacked {
+            return Err(gzip_error(limits.too_large()));
+        }
         Ok(text)
     };
     match streamed {
@@ -362,15 +430,17 @@ fn uncompressed_size(raw: &[u8]) -> usize {
 
 /// Decompress every gzip member (as `gzip -dc` does) and send the text in
 /// blocks of at least `size` bytes that end at a line end (the last block
-/// ends where the text ends). Stops when the receiver hangs up.
+/// ends where the text ends). Stops when the receiver hangs up, and with an
+/// error when a line or the whole text passes its limit.
 fn decompress_blocks(
     raw: &[u8],
     size: usize,
-    max_line: usize,
+    limits: Limits,
     sender: &std::sync::mpsc::SyncSender<std::io::Result<Vec<u8>>>,
     spare: &std::sync::mpsc::Receiver<Vec<u8>>,
 ) {
-    let mut decoder = flate2::read::MultiGzDecoder::new(raw);
+    let max_line = limits.max_line;
+    let mut decoder = flate2::read::MultiGzDecoder::new(raw).take(limits.max_unpacked);
     let mut carry: Vec<u8> = Vec::new();
     loop {
         let mut block = match spare.try_recv() {
@@ -393,6 +463,12 @@ fn decompress_blocks(
                 let wanted = (target - block.len()) as u64;
                 match (&mut decoder).take(wanted).read_to_end(&mut block) {
                     Ok(0) => {
+                        // The limit was reached if one more byte is there.
+                        if decoder.limit() == 0 && decoder.get_mut().read(&mut [0]).unwrap_or(0) > 0
+                        {
+                            let _ = sender.send(Err(limits.too_large()));
+                            return;
+                        }
                         ended = true;
                         break;
                     }
@@ -522,9 +598,9 @@ mod tests {
         }
         assert!(is_gzip(&data));
         let path = Path::new("x.txt.gz");
-        let read = read_gzip(&data, path, None, &Silent).unwrap();
+        let read = read_gzip(&data, path, None, LIMITS, &Silent).unwrap();
         assert_eq!(read.edges, vec![(0, 1), (1, 2)]);
-        let error = read_gzip(&data[..data.len() - 10], path, None, &Silent).unwrap_err();
+        let error = read_gzip(&data[..data.len() - 10], path, None, LIMITS, &Silent).unwrap_err();
         assert!(error.message.contains("gzip"), "{error:?}");
     }
 
@@ -542,7 +618,7 @@ mod tests {
             let (sender, receiver) = std::sync::mpsc::sync_channel(2);
             let (_recycle, spare) = std::sync::mpsc::channel();
             std::thread::scope(|scope| {
-                scope.spawn(move || decompress_blocks(data, size, MAX_LINE, &sender, &spare));
+                scope.spawn(move || decompress_blocks(data, size, LIMITS, &sender, &spare));
                 let blocks: Vec<Vec<u8>> = receiver.iter().map(Result::unwrap).collect();
                 assert!(blocks.iter().all(|b| b.ends_with(b"\n")), "size {size}");
                 assert_eq!(blocks.concat(), text.as_bytes());
@@ -562,7 +638,8 @@ mod tests {
         let blocks = |raw: &[u8], max_line: usize| {
             let (sender, receiver) = std::sync::mpsc::sync_channel(64);
             let (_recycle, spare) = std::sync::mpsc::channel();
-            decompress_blocks(raw, 4, max_line, &sender, &spare);
+            let limits = Limits { max_line, ..LIMITS };
+            decompress_blocks(raw, 4, limits, &sender, &spare);
             drop(sender);
             receiver.into_iter().collect::<Vec<_>>()
         };
@@ -576,4 +653,54 @@ mod tests {
         let error = got.into_iter().find_map(Result::err).expect("refused");
         assert_eq!(error.kind(), std::io::ErrorKind::FileTooLarge);
     }
+
+    /// A file that unpacks to more than the limit stops with an error that
+    /// names the limit and the flag, on the streamed path and on the whole
+    /// text path; exactly the limit is read.
+    #[test]
+    fn the_unpacked_size_is_capped_with_a_message_naming_the_flag() {
+        use std::io::Write;
+        let text: String = (0..2000).map(|i| format!("{i} {}\n", i + 1)).collect();
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(text.as_bytes()).unwrap();
+        let data = encoder.finish().unwrap();
+        let exact = Limits {
+            max_unpacked: text.len() as u64,
+            ..LIMITS
+        };
+        let edge_list = Path::new("x.txt.gz");
+        assert_eq!(
+            read_gzip(&data, edge_list, None, exact, &Silent)
+                .unwrap()
+                .edge_count(),
+            2000
+        );
+        let small = Limits {
+            max_unpacked: text.len() as u64 - 1,
+            ..LIMITS
+        };
+        for format in [None, Some(CitationFormat::Csv)] {
+            let error = read_gzip(&data, edge_list, format, small, &Silent).unwrap_err();
+            assert!(
+                error.message.contains("--max-unpacked"),
+                "{format:?}: {error:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sizes_read_with_binary_suffixes() {
+        assert_eq!(parse_size("4G"), Some(4 << 30));
+        assert_eq!(parse_size("500MiB"), Some(500 << 20));
+        assert_eq!(parse_size(" 64kb "), Some(64 << 10));
+        assert_eq!(parse_size("1000"), Some(1000));
+        for bad in ["", "0", "G", "-1G", "1.5G", "99999999999T"] {
+            assert_eq!(parse_size(bad), None, "{bad}");
+        }
+    }
+
+    const LIMITS: Limits = Limits {
+        max_line: MAX_LINE,
+        max_unpacked: DEFAULT_MAX_UNPACKED,
+    };
 }

@@ -46,7 +46,7 @@ use super::Outcome;
 /// Examples:
 ///
 ///   argnet analyse graphs/seeds.json
-///   argnet analyse graphs/seeds.json --kind concepts --top 5 --measures betweenness,pagerank
+///   argnet analyse graphs/seeds.json --kinds concepts --top 5 --measures betweenness,pagerank
 ///   argnet analyse graphs/seeds.json --layer co-occurrence --json > scores.json
 ///   argnet analyse graphs/seeds.json --save        # store results as node attributes
 ///
@@ -98,8 +98,8 @@ pub struct AnalyseArgs {
 
     /// Only these node kinds in the tables, JSON and CSV: actors,
     /// concepts, sources, documents, claims (comma-separated).
-    #[arg(long, value_name = "KINDS", value_delimiter = ',')]
-    pub(super) kind: Vec<String>,
+    #[arg(long, alias = "kind", value_name = "KINDS", value_delimiter = ',')]
+    pub(super) kinds: Vec<String>,
 
     /// Rows per table.
     #[arg(long, value_name = "N", default_value_t = 10)]
@@ -126,7 +126,12 @@ pub struct AnalyseArgs {
     /// Normalisation of the congruence network behind coalitions: none,
     /// average, jaccard or cosine. On a citation network: how co-citation
     /// and coupling score a pair (none = the count, jaccard or cosine).
-    #[arg(long, value_name = "NAME", default_value = "none")]
+    #[arg(
+        long,
+        alias = "normalization",
+        value_name = "NAME",
+        default_value = "none"
+    )]
     pub(super) normalisation: String,
 
     /// Estimate betweenness from this many random sources (large graphs;
@@ -154,6 +159,11 @@ pub struct AnalyseArgs {
     /// No progress bar (it is drawn only on a terminal anyway).
     #[arg(long, short)]
     pub(super) quiet: bool,
+
+    /// The most a gzip citation file may unpack to (e.g. 500M, 16G; default
+    /// 2G). A file that unpacks to more stops with an error naming this flag.
+    #[arg(long, value_name = "SIZE", value_parser = super::size)]
+    pub(super) max_unpacked: Option<u64>,
 }
 
 /// What the arguments ask for, checked.
@@ -171,10 +181,10 @@ impl AnalyseArgs {
                 message: message.to_owned(),
             };
         let mut kinds = Vec::new();
-        for kind in &self.kind {
+        for kind in &self.kinds {
             kinds.push(NodeKind::parse(kind).ok_or_else(|| {
                 invalid(
-                    "--kind",
+                    "--kinds",
                     kind,
                     "use actors, concepts, sources, documents or claims",
                 )

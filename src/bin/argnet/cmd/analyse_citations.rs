@@ -41,8 +41,8 @@ fn config(args: &AnalyseArgs) -> anyhow::Result<CitationReportConfig> {
     if args.save || args.output.is_some() {
         return Err(not_here("--save/--output", &args.graph.display().to_string()).into());
     }
-    if !args.kind.is_empty() {
-        return Err(not_here("--kind", &args.kind.join(",")).into());
+    if !args.kinds.is_empty() {
+        return Err(not_here("--kinds", &args.kinds.join(",")).into());
     }
     if args.layer != "all" {
         return Err(not_here("--layer", &args.layer).into());
@@ -110,7 +110,11 @@ fn config(args: &AnalyseArgs) -> anyhow::Result<CitationReportConfig> {
 pub fn run(args: &AnalyseArgs) -> anyhow::Result<Outcome> {
     let config = config(args)?;
     let progress = crate::progress::reporter(args.quiet);
-    let mut citations = read_citations(&args.graph, &ImportConfig::default(), progress.as_ref())?;
+    let import = ImportConfig {
+        max_unpacked: args.max_unpacked,
+        ..ImportConfig::default()
+    };
+    let mut citations = read_citations(&args.graph, &import, progress.as_ref())?;
     let graph = citation_graph(&citations, config.weighted)?;
     // The compact graph holds the edges from here on.
     citations.edges = Vec::new();

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use anyhow::bail;
 use argnet::export::INSTALL_HINT;
 use argnet::extract::ExtractConfig;
 use argnet::model::{NodeKind, Relation};
@@ -27,6 +28,7 @@ use crate::terminal::{NAME_WIDTH, clip};
 ///   argnet build seeds
 ///   argnet build reports/ speeches/ --codebook my-codebook.toml --name reform
 ///   argnet build seeds --min-confidence 0.6 --name seeds-sure
+///   argnet build seeds -o results/seeds.json   # folder and name in one
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct BuildArgs {
@@ -44,7 +46,9 @@ pub struct BuildArgs {
     #[arg(long, value_name = "FILE")]
     manifest: Option<PathBuf>,
 
-    /// Folder to write into (created if missing).
+    /// Folder to write into (created if missing); or the graph file itself,
+    /// DIR/NAME.json, which sets the folder and the name (as `-o` names the
+    /// output file in the other commands).
     #[arg(long, short, value_name = "DIR", default_value = "graphs")]
     out: PathBuf,
 
@@ -70,14 +74,46 @@ pub struct BuildArgs {
     quiet: bool,
 }
 
+/// The output folder and name from `--out` and `--name`: `--out
+/// graphs/reform.json` is the folder `graphs` and the name `reform`.
+fn out_dir_and_name(
+    out: PathBuf,
+    name: Option<String>,
+) -> anyhow::Result<(PathBuf, Option<String>)> {
+    let is_json = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if !is_json || out.is_dir() {
+        return Ok((out, name));
+    }
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(name) = &name
+        && *name != stem
+    {
+        bail!(
+            "--out {} names the graph {stem:?} but --name says {name:?}: give one of them",
+            out.display()
+        );
+    }
+    let dir = match out.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    Ok((dir, Some(stem)))
+}
+
 pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
     let extract = ExtractConfig::default().with_min_confidence(args.min_confidence)?;
+    let (out, name) = out_dir_and_name(args.out, args.name)?;
     let config = BuildConfig::new(args.paths)
         .with_extract(extract)
         .with_codebook(args.codebook)
         .with_manifest(args.manifest)
-        .with_out_dir(args.out)
-        .with_name(args.name)
+        .with_out_dir(out)
+        .with_name(name)
         .with_render(!args.no_svg);
     let report = pipeline::build(&config)?;
 

@@ -47,24 +47,9 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<Outcome> {
         );
     }
     let graph = argnet::export::read_graph(&args.graph)?;
-    let found = graph.find_nodes(&args.node);
-    let node = match found.as_slice() {
-        [] => bail!(
-            "{}: no node is called {:?}; give an id such as concept:big-society, a label or an alias",
-            args.graph.display(),
-            args.node
-        ),
-        [one] => *one,
-        many => {
-            let keys: Vec<&str> = many.iter().map(|&i| graph.node(i).key.as_str()).collect();
-            bail!(
-                "{:?} names {} nodes ({}); give one id",
-                args.node,
-                many.len(),
-                keys.join(", ")
-            )
-        }
-    };
+    let node = graph
+        .resolve("NODE", &args.node)
+        .with_context(|| args.graph.display().to_string())?;
     let groups = stance_evidence(&graph, node);
     let mut out = crate::terminal::stdout();
     let target = graph.node(node);

@@ -58,12 +58,12 @@ pub struct ExportArgs {
     output: PathBuf,
 
     /// Keep nodes of these kinds: actor, concept, claim, source, document.
-    #[arg(long, value_delimiter = ',', value_name = "KINDS", value_parser = parse_kind, help_heading = "Filters")]
+    #[arg(long, alias = "kind", value_delimiter = ',', value_name = "KINDS", value_parser = parse_kind, help_heading = "Filters")]
     kinds: Vec<NodeKind>,
 
     /// Keep edges of these relations: supports, critiques, mentions, cites,
     /// quotes, affiliated_with, co_occurs.
-    #[arg(long, value_delimiter = ',', value_name = "RELATIONS", value_parser = parse_relation, help_heading = "Filters")]
+    #[arg(long, alias = "relation", value_delimiter = ',', value_name = "RELATIONS", value_parser = parse_relation, help_heading = "Filters")]
     relations: Vec<Relation>,
 
     /// Keep edges of at least this weight (occurrences).

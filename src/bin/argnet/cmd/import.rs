@@ -79,6 +79,11 @@ pub struct ImportArgs {
     /// Print nothing but errors (no summary, no progress bar).
     #[arg(long, short)]
     quiet: bool,
+
+    /// The most a gzip file may unpack to (e.g. 500M, 16G; default 2G). A
+    /// file that unpacks to more stops with an error naming this flag.
+    #[arg(long, value_name = "SIZE", value_parser = super::size)]
+    max_unpacked: Option<u64>,
 }
 
 /// What OUTPUT's name asks for.
@@ -111,6 +116,7 @@ impl ImportArgs {
         Ok(ImportConfig {
             format,
             name: self.name.clone(),
+            max_unpacked: self.max_unpacked,
         })
     }
 }

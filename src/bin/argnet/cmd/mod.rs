@@ -65,3 +65,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Evidence(args) => evidence::run(args),
     }
 }
+
+/// A size option such as `--max-unpacked 16G`.
+fn size(text: &str) -> Result<u64, String> {
+    argnet::corpus::citations::parse_size(text).ok_or_else(|| {
+        format!("{text:?} is not a size: write bytes or a number with K, M, G or T (e.g. 16G)")
+    })
+}

@@ -4,9 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use argnet::analysis::{
-    EdgeLength, Layer, ProjectionConfig, find_node, hop_edges, k_shortest_paths, project,
-};
+use argnet::analysis::{EdgeLength, Layer, ProjectionConfig, hop_edges, k_shortest_paths, project};
 use argnet::export::read_graph;
 use argnet::model::ArgGraph;
 use clap::Args;
@@ -76,8 +74,8 @@ pub fn run(args: PathArgs) -> anyhow::Result<Outcome> {
     let layer = Layer::parse(&args.layer)?;
     let length = EdgeLength::parse(&args.length)?;
     let graph = read_graph(&args.graph)?;
-    let from = find_node(&graph, &args.from)?;
-    let to = find_node(&graph, &args.to)?;
+    let from = graph.resolve("FROM", &args.from)?;
+    let to = graph.resolve("TO", &args.to)?;
     let config = ProjectionConfig {
         layer,
         directed: args.directed,
