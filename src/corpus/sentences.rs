@@ -23,6 +23,13 @@ const ABBREVIATIONS_BEFORE_NUMBER: &[&str] = &[
     "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// The longest sentence, in bytes. Real sentences are far shorter (the
+/// longest in the bundled and hand-coded texts is under 1,500 bytes); a
+/// longer run without a full stop (a table dump, a text with no
+/// punctuation) is cut into pieces of at most this length, so that each
+/// piece of evidence, and the memory and output it costs, stays bounded.
+pub const MAX_SENTENCE: usize = 5_000;
+
 /// Split `text[content]` into sentences.
 pub fn split_sentences(text: &str, content: Range<usize>) -> Vec<Sentence> {
     let mut sentences = Vec::new();
@@ -175,8 +182,35 @@ fn split_block(block: &str) -> Vec<Range<usize>> {
     pieces.push(start..block.len());
     pieces
         .into_iter()
+        .flat_map(|piece| cut_long(block, piece, MAX_SENTENCE))
         .filter_map(|piece| trim_span(block, piece))
         .collect()
+}
+
+/// `text[span]` in pieces of at most `max` bytes: each cut at the last
+/// semicolon, colon or comma in the second half of the piece, else at the
+/// last space, else at a character boundary. O(length).
+fn cut_long(text: &str, span: Range<usize>, max: usize) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = span.start;
+    while span.end - start > max {
+        let mut limit = start + max;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let half = window.len() / 2;
+        let cut = window
+            .rfind([';', ':', ','])
+            .filter(|&at| at >= half)
+            .map(|at| at + 1)
+            .or_else(|| window.rfind(' ').filter(|&at| at > 0))
+            .unwrap_or(window.len());
+        pieces.push(start..start + cut);
+        start += cut;
+    }
+    pieces.push(start..span.end);
+    pieces
 }
 
 /// Is the word just before a full stop (the end of `before`) an
@@ -366,6 +400,32 @@ mod tests {
             .map(|s| s.block)
             .collect();
         assert_eq!(blocks, vec![0, 1, 1, 2]);
+    }
+
+    /// A run longer than [`MAX_SENTENCE`] is cut at a clause mark or a
+    /// space into pieces no longer than it, losing no text.
+    #[test]
+    fn long_runs_are_cut_at_clause_marks_or_spaces() {
+        let text = "aa bb, cc dd; ee ff gg hh ii";
+        let cut = cut_long(text, 0..text.len(), 10);
+        let pieces: Vec<&str> = cut.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(pieces, ["aa bb,", " cc dd;", " ee ff gg", " hh ii"]);
+        let word = "é".repeat(20);
+        let cut = cut_long(&word, 0..word.len(), 9);
+        assert!(
+            cut.iter()
+                .all(|r| r.len() <= 9 && word.is_char_boundary(r.start))
+        );
+        assert_eq!(cut.last().unwrap().end, word.len());
+        let long = "word ".repeat(3000);
+        let sentences = split_sentences(&long, 0..long.len());
+        assert!(sentences.len() >= 3);
+        assert!(sentences.iter().all(|s| s.span.len() <= MAX_SENTENCE));
+        let words: usize = sentences
+            .iter()
+            .map(|s| long[s.span.clone()].split_whitespace().count())
+            .sum();
+        assert_eq!(words, 3000);
     }
 
     #[test]

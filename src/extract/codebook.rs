@@ -295,16 +295,16 @@ impl Codebook {
     }
 }
 
-/// Trimmed aliases without the name itself and without repeats.
+/// Trimmed aliases without the name itself and without repeats, in their
+/// order. O(n).
 fn trimmed(aliases: &[Spanned<String>], name: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(aliases.len());
-    for alias in aliases {
-        let alias = alias.get_ref().trim();
-        if alias != name && !out.iter().any(|a| a == alias) {
-            out.push(alias.to_owned());
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::with_capacity(aliases.len());
+    aliases
+        .iter()
+        .map(|alias| alias.get_ref().trim())
+        .filter(|&alias| alias != name && seen.insert(alias))
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]

@@ -167,20 +167,20 @@ pub fn combined(best: f64, sentences: usize) -> f64 {
 /// Give every statement of one document the confidence of its (actor,
 /// concept, stance) over all the sentences that state it. O(n).
 pub fn combine(statements: &mut [super::Statement]) {
-    let mut groups: HashMap<(usize, usize, Stance), (f64, Vec<usize>)> = HashMap::new();
+    // Per triple: the best confidence and the number of distinct sentences.
+    let mut groups: HashMap<(usize, usize, Stance), (f64, usize)> = HashMap::new();
+    let mut seen = std::collections::HashSet::new();
     for statement in statements.iter() {
-        let group = groups
-            .entry((statement.actor.0, statement.concept.0, statement.stance))
-            .or_default();
+        let key = (statement.actor.0, statement.concept.0, statement.stance);
+        let group = groups.entry(key).or_default();
         group.0 = group.0.max(statement.confidence);
-        if !group.1.contains(&statement.sentence) {
-            group.1.push(statement.sentence);
+        if seen.insert((key, statement.sentence)) {
+            group.1 += 1;
         }
     }
     for statement in statements.iter_mut() {
-        let (best, sentences) =
-            &groups[&(statement.actor.0, statement.concept.0, statement.stance)];
-        statement.confidence = combined(*best, sentences.len());
+        let (best, sentences) = groups[&(statement.actor.0, statement.concept.0, statement.stance)];
+        statement.confidence = combined(best, sentences);
     }
 }
 

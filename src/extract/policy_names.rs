@@ -63,6 +63,39 @@ const POLICY_HEADS: &[&str] = &[
 /// "Department for Education".
 const NAME_LINKS: &[&str] = &["to", "of", "for", "and", "the", "in", "on"];
 
+/// Spans (cited titles) and a question answered in O(log n) however many
+/// there are: does one of them cover a word?
+struct Covers {
+    /// Starts in order, each with the furthest end of the spans that start
+    /// there or before.
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Covers {
+    fn new(spans: &[Range<usize>]) -> Self {
+        let mut sorted: Vec<&Range<usize>> = spans.iter().collect();
+        sorted.sort_by_key(|s| s.start);
+        let mut furthest = 0;
+        let reach = sorted
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        Covers {
+            starts: sorted.iter().map(|s| s.start).collect(),
+            reach,
+        }
+    }
+
+    fn cover(&self, word: &Range<usize>) -> bool {
+        let before = self.starts.partition_point(|&s| s <= word.start);
+        before > 0 && self.reach[before - 1] >= word.end
+    }
+}
+
 /// Capitalised names that are not actors: a run of capitalised words (and
 /// linking words) used at least twice, or once when it ends in a policy
 /// head noun ("Energy Bill"). A run at the start of a sentence or heading
@@ -76,6 +109,7 @@ pub(super) fn proper_names(
 ) -> Vec<Phrase> {
     let mut uses: HashMap<String, Vec<Use>> = HashMap::new();
     let mut order = Vec::new();
+    let titles = Covers::new(titles);
     for view in views.iter().filter(|v| !skip.contains(&v.index)) {
         let words = view.layout.words();
         let mut run: Vec<Range<usize>> = Vec::new();
@@ -122,9 +156,7 @@ pub(super) fn proper_names(
                             || ORGANISATION_SUFFIXES.iter().any(|s| s == office)
                     })
             });
-            let titled = titles
-                .iter()
-                .any(|t| run.iter().any(|w| t.start <= w.start && w.end <= t.end));
+            let titled = run.iter().any(|w| titles.cover(w));
             if capitals >= 2
                 && run.len() <= 6
                 && !(organisation || place || generic || remit || titled)
@@ -336,4 +368,35 @@ pub(super) fn abstract_nouns(
             (found.len() >= 2).then_some(Phrase { name, uses: found })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Covers;
+
+    /// Rows: the spans, a word, whether a span covers it (overlapping and
+    /// nested spans included).
+    #[test]
+    fn covers_answers_as_a_scan_of_every_span_would() {
+        let spans = [10..20, 12..14, 30..60, 35..40, 70..71];
+        let covers = Covers::new(&spans);
+        for word in [
+            0..3,
+            10..12,
+            15..20,
+            18..21,
+            21..25,
+            36..39,
+            55..60,
+            59..61,
+            70..71,
+            80..90,
+        ] {
+            let scan = spans
+                .iter()
+                .any(|s| s.start <= word.start && word.end <= s.end);
+            assert_eq!(covers.cover(&word), scan, "{word:?}");
+        }
+        assert!(!Covers::new(&[]).cover(&(0..1)));
+    }
 }

@@ -77,6 +77,50 @@ struct Governor<'m> {
     harmed: bool,
 }
 
+/// Cues of one kind in a sentence, in text order (cues do not overlap).
+struct Spans<'v>(Vec<&'v LexMatch>);
+
+impl<'v> Spans<'v> {
+    /// The last one that ends at or before `at`.
+    fn last_before(&self, at: usize) -> Option<&'v LexMatch> {
+        let before = self.0.partition_point(|c| c.span.end <= at);
+        before.checked_sub(1).map(|i| self.0[i])
+    }
+
+    /// Is one wholly inside `from..to`?
+    fn any_within(&self, from: usize, to: usize) -> bool {
+        let first = self.0.partition_point(|c| c.span.start < from);
+        self.0.get(first).is_some_and(|c| c.span.end <= to)
+    }
+}
+
+/// The contrast markers, negators and harm words of a sentence, found once
+/// so that each concept's stance looks them up by binary search (a
+/// sentence naming thousands of concepts stays n log n).
+struct Marks<'v> {
+    contrast: Spans<'v>,
+    negation: Spans<'v>,
+    harm: Spans<'v>,
+}
+
+impl<'v> Marks<'v> {
+    fn of(lexicon: &Lexicon, view: &'v SentenceView) -> Self {
+        let of = |cue: Cue| {
+            Spans(
+                view.cues
+                    .iter()
+                    .filter(|c| lexicon.cues(c).contains(&cue))
+                    .collect(),
+            )
+        };
+        Marks {
+            contrast: of(Cue::Contrast),
+            negation: of(Cue::Negation),
+            harm: of(Cue::Harm),
+        }
+    }
+}
+
 impl StanceContext<'_> {
     pub fn entity(&self, id: EntityId) -> &Entity {
         self.entities
@@ -127,12 +171,13 @@ impl StanceContext<'_> {
             .collect();
         // In text order, for the window in `governor`.
         cues.sort_by_key(|c| (c.span.start, c.span.end));
+        let marks = Marks::of(self.lexicon, view);
         let mut out = Vec::new();
         for concept in &concepts {
             if self.is_passive(view, concept) {
                 continue;
             }
-            let Some(governor) = self.governor(view, &concepts, &cues, concept) else {
+            let Some(governor) = self.governor(view, &concepts, &cues, &marks, concept) else {
                 continue;
             };
             let entity = self.entity(concept.entity);
@@ -203,6 +248,7 @@ impl StanceContext<'_> {
         view: &SentenceView,
         concepts: &[&Mention],
         cues: &[&'m LexMatch],
+        marks: &Marks,
         concept: &Mention,
     ) -> Option<Governor<'m>> {
         let layout = &view.layout;
@@ -262,7 +308,7 @@ impl StanceContext<'_> {
                     {
                         continue;
                     }
-                    match self.contrast_between(view, found.span.end, concept) {
+                    match self.contrast_between(view, concepts, marks, found.span.end, concept) {
                         Some(true) => (distance, true),
                         Some(false) => continue,
                         None => {
@@ -305,16 +351,15 @@ impl StanceContext<'_> {
                     (distance, false)
                 };
                 // "requires no new X" states an absence, not opposition.
-                if before && self.negator_between(view, found.span.end, concept.span.start) {
+                if before
+                    && marks
+                        .negation
+                        .any_within(found.span.end, concept.span.start)
+                {
                     continue;
                 }
                 let negated = self.is_negated(view, found);
-                let harmed = before
-                    && view.cues.iter().any(|h| {
-                        h.span.start >= found.span.end
-                            && h.span.end <= concept.span.start
-                            && self.lexicon.cues(h).contains(&Cue::Harm)
-                    });
+                let harmed = before && marks.harm.any_within(found.span.end, concept.span.start);
                 let candidate = Governor {
                     cue: Some(found),
                     stance,
@@ -331,7 +376,9 @@ impl StanceContext<'_> {
         }
         if best.is_none() {
             // "rather than Y" with no cue: Y is put aside.
-            if let Some(true) = self.contrast_between(view, view.span.start, concept) {
+            if let Some(true) =
+                self.contrast_between(view, concepts, marks, view.span.start, concept)
+            {
                 best = Some(Governor {
                     cue: None,
                     stance: Stance::Support,
@@ -349,27 +396,23 @@ impl StanceContext<'_> {
     /// Is there a contrast marker between `from` and the concept? `Some(true)`
     /// when the concept is the first (or coordinated with the first) thing
     /// the marker reaches; `Some(false)` when the marker lies between but
-    /// does not reach it; `None` when there is none.
+    /// does not reach it; `None` when there is none. Only the last marker
+    /// before the concept counts (an earlier one is out of its clause or
+    /// reaches something before it), so this is O(log n).
     fn contrast_between(
         &self,
         view: &SentenceView,
+        concepts: &[&Mention],
+        marks: &Marks,
         from: usize,
         concept: &Mention,
     ) -> Option<bool> {
-        let marker = view.cues.iter().rev().find(|c| {
-            c.span.start >= from
-                && c.span.end <= concept.span.start
-                && self.lexicon.cues(c).contains(&Cue::Contrast)
-                && view.layout.same_clause(c.span.start, concept.span.start)
+        let marker = marks.contrast.last_before(concept.span.start).filter(|c| {
+            c.span.start >= from && view.layout.same_clause(c.span.start, concept.span.start)
         })?;
-        let concepts: Vec<&Mention> = view
-            .mentions
-            .iter()
-            .filter(|m| self.entity(m.entity).kind == EntityKind::Concept)
-            .collect();
         let first = concepts.get(concepts.partition_point(|m| m.span.start < marker.span.end))?;
         let near = view.layout.words_between(marker.span.end, first.span.start) <= CONTRAST_REACH;
-        Some(near && self.chain_reaches(&concepts, first, concept))
+        Some(near && self.chain_reaches(concepts, first, concept))
     }
 
     /// Is `concept` the first concept after `from` or coordinated with it?
@@ -441,12 +484,10 @@ impl StanceContext<'_> {
     /// "there is an opportunity": an existential sentence has no subject
     /// for the judgement to be about.
     fn is_existential(&self, view: &SentenceView, found: &LexMatch) -> bool {
-        let mut words = view
-            .layout
-            .words()
+        let all = view.layout.words();
+        let mut words = all[..all.partition_point(|w| w.end <= found.span.start)]
             .iter()
             .rev()
-            .filter(|w| w.end <= found.span.start)
             .map(|w| self.text[w.clone()].to_lowercase());
         let (Some(verb), Some(there)) = (words.next(), words.next()) else {
             return false;
@@ -479,24 +520,23 @@ impl StanceContext<'_> {
             .any(|c| matches!(c, Cue::Stance { .. }))
     }
 
-    /// "requires no new X": a negator between a cue and what it governs.
-    /// The cue then governs nothing: an absence is not a position.
-    fn negator_between(&self, view: &SentenceView, from: usize, to: usize) -> bool {
-        view.cues.iter().any(|n| {
-            n.span.start >= from
-                && n.span.end <= to
-                && self.lexicon.cues(n).contains(&Cue::Negation)
-        })
-    }
-
     /// A negator up to three words before the cue, in its clause.
+    /// Cues are in text order and do not overlap, so only the cues just
+    /// before `cue` need looking at: the walk stops past the reach or the
+    /// clause.
     pub(super) fn is_negated(&self, view: &SentenceView, cue: &LexMatch) -> bool {
-        view.cues.iter().any(|n| {
-            n.span.end <= cue.span.start
-                && self.lexicon.cues(n).contains(&Cue::Negation)
-                && view.layout.same_clause(n.span.start, cue.span.start)
-                && view.layout.words_between(n.span.end, cue.span.start) <= NEGATION_REACH
-        })
+        let before = view.cues.partition_point(|n| n.span.end <= cue.span.start);
+        for n in view.cues[..before].iter().rev() {
+            if !view.layout.same_clause(n.span.start, cue.span.start)
+                || view.layout.words_between(n.span.end, cue.span.start) > NEGATION_REACH
+            {
+                return false;
+            }
+            if self.lexicon.cues(n).contains(&Cue::Negation) {
+                return true;
+            }
+        }
+        false
     }
 
     /// "be cut", "been reformed": a concept used as a passive verb is what
