@@ -132,6 +132,10 @@ pub(super) struct State {
     pub(super) last_organisation: Option<EntityId>,
     pub(super) last_plural: Option<Vec<EntityId>>,
     pub(super) report_author: Option<EntityId>,
+    /// The author of the last publication named by each noun ("report",
+    /// "paper"): "the report" goes back to the last report, not to a
+    /// "House of Commons Paper" named since.
+    pub(super) report_authors: HashMap<String, EntityId>,
     /// A publication was named after the last organisation ("It" is the
     /// report).
     pub(super) report_recent: bool,
@@ -239,7 +243,9 @@ impl Attributor<'_> {
                     how: How::Quote,
                     ..speech.clone()
                 })
-            } else if let (true, Some(author)) = (self.refers_to_report(view), state.report_author)
+            } else if let Some(author) = self
+                .refers_to_report(view)
+                .and_then(|noun| noun.and_then(|n| state.report_authors.get(&n).copied()).or(state.report_author))
             {
                 Some(holding(vec![author], REPORT, How::Report))
             } else if let Some((list, _)) = &state.list {
@@ -254,10 +260,14 @@ impl Attributor<'_> {
             {
                 Some(holding(vec![author], AUTHOR, self.author_how))
             } else {
+                // Carried on unless the sentence reports someone else,
+                // unnamed: "Industry voices welcomed it", "Critics say…"
+                // after "…, said Jane Roe" are not hers.
+                let still_speaking = opens_with_quote || !self.unnamed_frame(view, &quoted);
                 state
                     .last_explicit
                     .as_ref()
-                    .filter(|_| position - state.explicit_at <= CARRY_REACH)
+                    .filter(|_| still_speaking && position - state.explicit_at <= CARRY_REACH)
                     .map(|last| Holding {
                         actors: last.actors.clone(),
                         confidence: last.confidence.min(CARRIED),
@@ -374,10 +384,29 @@ impl Attributor<'_> {
         })
     }
 
-    /// Does the sentence refer to a publication by a definite phrase ("the
-    /// report", "its recommendations", "our report")?
-    fn refers_to_report(&self, view: &SentenceView) -> bool {
+    /// A reporting verb outside quotation marks whose subject is not a
+    /// pronoun: the sentence reports a holder the codebook does not name
+    /// ("Industry voices broadly welcomed…", "The committee concluded…").
+    /// `quoted` are the sentence's quotation spans, relative to it.
+    fn unnamed_frame(&self, view: &SentenceView, quoted: &[std::ops::Range<usize>]) -> bool {
         view.cues.iter().any(|found| {
+            let at = found.span.start - view.span.start;
+            self.lexicon.cues(found).contains(&Cue::Reporting)
+                && !quoted.iter().any(|q| q.contains(&at))
+                && view.layout.word_before(found.span.start).is_some_and(|w| {
+                    !matches!(
+                        self.text[w].to_lowercase().as_str(),
+                        "he" | "she" | "they" | "we" | "i" | "it" | "who" | "also"
+                    )
+                })
+        })
+    }
+
+    /// Does the sentence refer to a publication by a definite phrase ("the
+    /// report", "its recommendations", "our report")? `Some(Some(noun))`
+    /// gives the phrase's noun, `Some(None)` is a cited title.
+    fn refers_to_report(&self, view: &SentenceView) -> Option<Option<String>> {
+        let definite = view.cues.iter().find(|found| {
             self.lexicon.cues(found).contains(&Cue::ReportNoun)
                 && view.layout.word_before(found.span.start).is_some_and(|w| {
                     matches!(
@@ -385,7 +414,26 @@ impl Attributor<'_> {
                         "the" | "its" | "our" | "their" | "this" | "that" | "his" | "her"
                     )
                 })
-        }) || self.titles.iter().any(|t| view.span.contains(&t.start))
+        });
+        match definite {
+            Some(found) => Some(Some(self.publication_noun(found))),
+            None => self
+                .titles
+                .iter()
+                .any(|t| view.span.contains(&t.start))
+                .then_some(None),
+        }
+    }
+
+    /// The head noun of a publication phrase, singular: "interim report",
+    /// "Reports" → "report".
+    fn publication_noun(&self, found: &LexMatch) -> String {
+        let last = self.text[found.span.clone()]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        last.strip_suffix('s').filter(|_| last.len() > 3).unwrap_or(&last).to_owned()
     }
 
     /// Whose voice each sentence is in, whatever it reports: the speaker of
@@ -446,22 +494,23 @@ impl Attributor<'_> {
     /// Update pronoun antecedents and the publisher after a sentence.
     fn remember(&self, view: &SentenceView, state: &mut State, frame: Option<Vec<EntityId>>) {
         // Events in text order: actor mentions and publication nouns.
-        let mut events: Vec<(usize, Option<&Mention>)> = view
+        // Publication nouns carry where they end ("interim report").
+        let mut events: Vec<(usize, Option<&Mention>, usize, Option<String>)> = view
             .mentions
             .iter()
             .filter(|m| self.is_actor(m))
-            .map(|m| (m.span.start, Some(m)))
+            .map(|m| (m.span.start, Some(m), m.span.end, None))
             .collect();
         for found in &view.cues {
             if self.lexicon.cues(found).contains(&Cue::ReportNoun) {
-                events.push((found.span.start, None));
+                events.push((found.span.start, None, found.span.end, Some(self.publication_noun(found))));
             }
         }
         for title in self.titles.iter().filter(|t| view.span.contains(&t.start)) {
-            events.push((title.start, None));
+            events.push((title.start, None, title.end, None));
         }
-        events.sort_by_key(|(at, _)| *at);
-        for (at, event) in events {
+        events.sort_by_key(|(at, ..)| *at);
+        for (at, event, end, noun) in events {
             match event {
                 Some(mention) => {
                     let entity = &self.entities[mention.entity.0];
@@ -482,7 +531,7 @@ impl Attributor<'_> {
                     // has said in a report".
                     let author = self
                         .actor_just_before(view, at)
-                        .or_else(|| self.author_after(view, at))
+                        .or_else(|| self.author_after(view, end))
                         .or_else(|| {
                             frame
                                 .as_ref()
@@ -491,6 +540,9 @@ impl Attributor<'_> {
                         });
                     if let Some(author) = author {
                         state.report_author = Some(author);
+                        if let Some(noun) = noun {
+                            state.report_authors.insert(noun, author);
+                        }
                     }
                     state.report_recent = true;
                 }
@@ -504,17 +556,24 @@ impl Attributor<'_> {
     }
 
     /// "report of the X", "report by X", "report comes from X".
-    fn author_after(&self, view: &SentenceView, at: usize) -> Option<EntityId> {
-        let noun_end = view.layout.word_after(at)?.end;
+    fn author_after(&self, view: &SentenceView, noun_end: usize) -> Option<EntityId> {
         let mention = view
             .mentions
             .iter()
             .find(|m| m.span.start > noun_end && self.is_actor(m))?;
+        // "report of the Commission", "report by IPPR", "report published
+        // by Shelter"; not "Report of Session 2004-05, House of Commons
+        // Paper": the link word comes right before the name (or "the").
         let between = self.text[noun_end..mention.span.start].to_lowercase();
-        let linked = [" of ", " by ", " from "]
-            .iter()
-            .any(|l| between.contains(l.trim()))
-            && view.layout.words_between(noun_end, mention.span.start) <= 3;
+        let mut words: Vec<&str> = between.split_whitespace().collect();
+        if words.last() == Some(&"the") {
+            words.pop();
+        }
+        let linked = match words.as_slice() {
+            [link] => matches!(*link, "of" | "by" | "from"),
+            [participle, link] => participle.ends_with("ed") && matches!(*link, "by" | "for"),
+            _ => false,
+        };
         linked.then_some(mention.entity)
     }
 

@@ -136,7 +136,7 @@ pub fn infer(
     let offices = OFFICES.iter().filter(|o| lower.contains(*o)).count();
     // News quotes people inline ("'…,' said Ms Roe"); a release quotes
     // its minister in a block after "Jane Roe said:".
-    let news = NEWS_QUOTE.is_match(text) && said_blocks == 0;
+    let news = (NEWS_QUOTE.is_match(text) || has_byline(views, text)) && said_blocks == 0;
 
     if committee_voice >= 2
         && said_blocks == 0
@@ -156,9 +156,31 @@ pub fn infer(
     None
 }
 
-/// A quotation closed and attributed inline: "…,’ said Ms Roe".
+/// A quotation closed and attributed inline: "…,’ said Ms Roe", "…,"
+/// she said", "…," said the union's leader".
 static NEWS_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"[’”"],?\s+(?:said|says|added|warned)\s+\p{Lu}"#).expect("news quote pattern")
+    Regex::new(
+        r#"[’”"],?\s+(?:(?:said|says|added|warned)\s+(?:\p{Lu}|the\s|a\s|an\s)|(?:he|she|they)\s+(?:said|says|added|warned)\b)"#,
+    )
+    .expect("news quote pattern")
+});
+
+/// A byline among the first lines: "By a staff reporter", "By Jane Roe,
+/// Political Editor".
+fn has_byline(views: &[SentenceView], text: &str) -> bool {
+    views.iter().take(4).any(|v| {
+        let line = text[v.span.clone()].trim();
+        line.strip_prefix("By ").is_some_and(|rest| {
+            let words = rest.split_whitespace().count();
+            (1..=8).contains(&words) && !rest.ends_with(['.', '?', '!']) || BYLINE.is_match(rest)
+        })
+    })
+}
+
+/// What follows "By" in a byline that ends in a full stop anyway.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:a|our)\s+(?:staff|special|political|health|education|home affairs|\w+)?\s*(?:reporter|correspondent|editor|writer)s?\b")
+        .expect("byline pattern")
 });
 
 /// Verbs of a committee speaking for itself: "we recommend", "we urge".
@@ -561,6 +583,16 @@ kind = "organisation"
             // News that reports others has no voice of its own.
             (
                 "Routes were cut last year. Jane Roe said the cuts were wrong.",
+                None,
+            ),
+            // News with a byline and pronoun attributions, though it has
+            // announcement words and offices.
+            (
+                "Bus fares to rise\n\nBy a staff reporter\n\nThe Department for Transport announced today that fares will rise. The chief executive of the Wessex Trust welcomed the news. \"It is overdue,\" she said. Jane Roe welcomed it too.",
+                None,
+            ),
+            (
+                "Bus fares to rise\n\nBy Jane Roe, Transport Correspondent\n\nThe Department for Transport announced today that fares will rise, and the Transport Secretary welcomed the plan.",
                 None,
             ),
         ];

@@ -10,6 +10,29 @@ fn attribution_table() {
     // (text, kind, author, statements)
     type Row<'a> = (&'a str, DocumentKind, Option<&'a str>, &'a [&'a str]);
     let rows: &[Row] = &[
+        // In news, what follows a reported speaker stays theirs only while
+        // it still sounds like them (a new quotation, "we", the modal mood
+        // of a reported proposal), not a new subject's reaction.
+        (
+            "Stephen Bubb said he would scrap the Work Programme. Industry voices welcomed the Work Programme.",
+            NEWS,
+            None,
+            &["Stephen Bubb critiques Work Programme"],
+        ),
+        (
+            "Stephen Bubb said councils need more power. This would strongly support localism.",
+            NEWS,
+            None,
+            &["Stephen Bubb supports localism"],
+        ),
+        // "The report" goes back to the last report, not to a paper named
+        // since.
+        (
+            "ACEVO's report on charities was published today (First Report of Session 2010-12, IPPR Paper 12). The report strongly supports localism.",
+            NEWS,
+            None,
+            &["ACEVO supports localism"],
+        ),
         // "we" inside the quotation is the quoted speaker's, not a frame
         // of its own; the next quotation goes on in the same voice.
         (
