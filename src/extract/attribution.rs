@@ -187,7 +187,7 @@ impl Attributor<'_> {
             if new_block && let Some((_, first)) = &mut state.speech {
                 match first {
                     None => *first = Some(view.block),
-                    Some(_) if !self.first_person(view) && !opens_with_quote => {
+                    Some(_) if !self.block_first_person(position) && !opens_with_quote => {
                         state.speech = None;
                     }
                     Some(_) => {}
@@ -243,10 +243,10 @@ impl Attributor<'_> {
                     how: How::Quote,
                     ..speech.clone()
                 })
-            } else if let Some(author) = self
-                .refers_to_report(view)
-                .and_then(|noun| noun.and_then(|n| state.report_authors.get(&n).copied()).or(state.report_author))
-            {
+            } else if let Some(author) = self.refers_to_report(view).and_then(|noun| {
+                noun.and_then(|n| state.report_authors.get(&n).copied())
+                    .or(state.report_author)
+            }) {
                 Some(holding(vec![author], REPORT, How::Report))
             } else if let Some((list, _)) = &state.list {
                 Some(Holding {
@@ -384,6 +384,16 @@ impl Attributor<'_> {
         })
     }
 
+    /// Does the block that starts at `position` speak as "I"/"we" in any
+    /// of its sentences ("Behaviour that is unacceptable… We need…")?
+    fn block_first_person(&self, position: usize) -> bool {
+        let block = self.views[position].block;
+        self.views[position..]
+            .iter()
+            .take_while(|v| v.block == block)
+            .any(|v| self.first_person(v))
+    }
+
     /// A reporting verb outside quotation marks whose subject is not a
     /// pronoun: the sentence reports a holder the codebook does not name
     /// ("Industry voices broadly welcomed…", "The committee concluded…").
@@ -433,7 +443,10 @@ impl Attributor<'_> {
             .next()
             .unwrap_or_default()
             .to_lowercase();
-        last.strip_suffix('s').filter(|_| last.len() > 3).unwrap_or(&last).to_owned()
+        last.strip_suffix('s')
+            .filter(|_| last.len() > 3)
+            .unwrap_or(&last)
+            .to_owned()
     }
 
     /// Whose voice each sentence is in, whatever it reports: the speaker of
@@ -503,7 +516,12 @@ impl Attributor<'_> {
             .collect();
         for found in &view.cues {
             if self.lexicon.cues(found).contains(&Cue::ReportNoun) {
-                events.push((found.span.start, None, found.span.end, Some(self.publication_noun(found))));
+                events.push((
+                    found.span.start,
+                    None,
+                    found.span.end,
+                    Some(self.publication_noun(found)),
+                ));
             }
         }
         for title in self.titles.iter().filter(|t| view.span.contains(&t.start)) {

@@ -10,6 +10,18 @@ fn attribution_table() {
     // (text, kind, author, statements)
     type Row<'a> = (&'a str, DocumentKind, Option<&'a str>, &'a [&'a str]);
     let rows: &[Row] = &[
+        // A speech after "X said:" goes on through paragraphs that speak
+        // as "we" anywhere in them, and stops at one that does not.
+        (
+            "Stephen Bubb said:\n\nThe Big Society matters.\n\nLocalism is overdue. We strongly support localism.\n\nThe Work Programme was launched in June and IPPR strongly opposes the Work Programme.",
+            NEWS,
+            None,
+            &[
+                "IPPR critiques Work Programme",
+                "Stephen Bubb supports Big Society",
+                "Stephen Bubb supports localism",
+            ],
+        ),
         // In news, what follows a reported speaker stays theirs only while
         // it still sounds like them (a new quotation, "we", the modal mood
         // of a reported proposal), not a new subject's reaction.
