@@ -359,7 +359,21 @@ impl StanceContext<'_> {
                     continue;
                 }
                 let negated = self.is_negated(view, found);
-                let harmed = before && marks.harm.any_within(found.span.end, concept.span.start);
+                // "cuts to X" between a cue and X, or just before X when
+                // the cue follows ("Watering down X would be a betrayal"):
+                // the cue judges the harm, so X is valued the other way.
+                let harmed = if before {
+                    marks.harm.any_within(found.span.end, concept.span.start)
+                } else {
+                    // Only a harm that opens the sentence ("Cuts to X are
+                    // welcome"), so that "removing the threat to X is
+                    // vital" is not turned twice.
+                    marks.harm.last_before(concept.span.start).is_some_and(|h| {
+                        layout.same_clause(h.span.start, concept.span.start)
+                            && layout.words_between(h.span.end, concept.span.start) <= 2
+                            && layout.words_between(view.span.start, h.span.start) <= 1
+                    })
+                };
                 let candidate = Governor {
                     cue: Some(found),
                     stance,

@@ -315,6 +315,69 @@ fn stance_table() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Everyday evaluative idioms and harm verbs (cues/*.txt), with sentences
+/// written for this test: each should-fire row has a near miss that must
+/// not fire the same way.
+#[test]
+fn idioms_table() {
+    let rows: &[(&str, &[&str])] = &[
+        (
+            "We think the Work Programme is cold comfort to the unemployed.",
+            &["IPPR critiques Work Programme"],
+        ),
+        ("Localism is long overdue.", &["IPPR supports localism"]),
+        (
+            "The Big Society has been a lifeline for small charities.",
+            &["IPPR supports Big Society"],
+        ),
+        (
+            "Payment by results falls short of what was promised.",
+            &["IPPR critiques payment by results"],
+        ),
+        (
+            "The Work Programme does not go far enough.",
+            &["IPPR critiques Work Programme"],
+        ),
+        (
+            "Personalisation is a step in the right direction.",
+            &["IPPR supports personalisation"],
+        ),
+        (
+            "The Work Programme is a sticking plaster.",
+            &["IPPR critiques Work Programme"],
+        ),
+        (
+            "Watering down localism would be a betrayal of our towns.",
+            &["IPPR supports localism"],
+        ),
+        (
+            "Ministers are pushing back personalisation again.",
+            &["IPPR supports personalisation"],
+        ),
+        // Near misses: the idiom's words without the idiom.
+        (
+            "The Work Programme started in the cold winter of 2011.",
+            &[],
+        ),
+        (
+            "Localism was on the agenda, though the meeting was overdue by an hour.",
+            &[],
+        ),
+        (
+            "Payment by results was the topic; the debate fell on a Tuesday.",
+            &[],
+        ),
+        (
+            "We pushed the Work Programme leaflet through every door.",
+            &[],
+        ),
+    ];
+    for (text, want) in rows {
+        let got = statements(text, BLOG, Some("IPPR"));
+        assert_eq!(got, *want, "{text:?}");
+    }
+}
+
 #[test]
 fn discovered_concepts_need_a_stance() {
     let text = "Early intervention is vital. We want more early intervention. Family nurses visit. Family nurses help.";
