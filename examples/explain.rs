@@ -17,6 +17,7 @@ fn main() -> anyhow::Result<()> {
     let corpus = corpus::load(&CorpusConfig {
         inputs: vec![input],
         manifest: None,
+        max_document: None,
     })?;
     let extraction = extract::extract(&corpus, &codebook, &ExtractConfig::default());
     let name = |id: extract::EntityId| extraction.entities[id.0].name.clone();

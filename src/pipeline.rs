@@ -25,6 +25,9 @@ pub struct BuildConfig {
     /// Render an SVG with Graphviz when it is installed.
     pub render: bool,
     pub extract: ExtractConfig,
+    /// The largest document read (`None`: the default of
+    /// [`corpus::DEFAULT_MAX_DOCUMENT`]).
+    pub max_document: Option<u64>,
 }
 
 impl BuildConfig {
@@ -37,6 +40,7 @@ impl BuildConfig {
             name: None,
             render: true,
             extract: ExtractConfig::default(),
+            max_document: None,
         }
     }
 
@@ -62,6 +66,11 @@ impl BuildConfig {
 
     pub fn with_render(mut self, render: bool) -> Self {
         self.render = render;
+        self
+    }
+
+    pub fn with_max_document(mut self, bytes: Option<u64>) -> Self {
+        self.max_document = bytes;
         self
     }
 
@@ -125,6 +134,7 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport> {
     let corpus = corpus::load(&CorpusConfig {
         inputs: config.inputs.clone(),
         manifest: config.manifest.clone(),
+        max_document: config.max_document,
     })?;
     let extraction = extract::extract(&corpus, &codebook, &config.extract);
     let graph = model::build_graph(&name, &corpus, &extraction);

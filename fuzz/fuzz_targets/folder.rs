@@ -54,6 +54,7 @@ fuzz_target!(|data: &[u8]| {
     let config = CorpusConfig {
         inputs: vec![root.clone()],
         manifest: None,
+        max_document: None,
     };
     let Ok(corpus) = corpus::load(&config) else { return };
     let mut ids = HashSet::new();

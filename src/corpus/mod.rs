@@ -38,7 +38,17 @@ pub struct CorpusConfig {
     /// The manifest; when `None`, `corpus.toml` beside the first input is
     /// used if it exists.
     pub manifest: Option<PathBuf>,
+    /// The largest document read, in bytes; `None` is
+    /// [`DEFAULT_MAX_DOCUMENT`]. A larger file is skipped with a warning
+    /// that names its size and the limit.
+    pub max_document: Option<u64>,
 }
+
+/// The largest document read unless the user raises it
+/// (`--max-document`): 64 MiB, some fifty books. Extraction holds about 40
+/// bytes per byte of text (README, "Limits"), so this keeps one document
+/// under 3 GB.
+pub const DEFAULT_MAX_DOCUMENT: u64 = 64 << 20;
 
 /// A file found under an input, with its stable id.
 #[derive(Debug, Clone)]
@@ -61,7 +71,13 @@ pub fn load(config: &CorpusConfig) -> Result<Corpus> {
 
     let results: Vec<Result<Document, Warning>> = entries
         .par_iter()
-        .map(|entry| read_document(entry, &manifest))
+        .map(|entry| {
+            read_document(
+                entry,
+                &manifest,
+                config.max_document.unwrap_or(DEFAULT_MAX_DOCUMENT),
+            )
+        })
         .collect();
 
     let mut corpus = Corpus {
@@ -163,11 +179,20 @@ pub fn companion_file(inputs: &[PathBuf], name: &str) -> Option<PathBuf> {
     candidate.is_file().then_some(candidate)
 }
 
-fn read_document(entry: &Entry, manifest: &Manifest) -> Result<Document, Warning> {
+fn read_document(entry: &Entry, manifest: &Manifest, max: u64) -> Result<Document, Warning> {
     let skip = |why: String| Warning {
         path: entry.path.clone(),
         kind: WarningKind::Skipped(why),
     };
+    let size = fs::metadata(&entry.path).map(|m| m.len()).unwrap_or(0);
+    if size > max {
+        return Err(skip(format!(
+            "{} MiB is more than the {} MiB a document may have; split it, or raise the limit with --max-document {}M",
+            size.div_ceil(1 << 20),
+            max >> 20,
+            size.div_ceil(1 << 20)
+        )));
+    }
     let bytes = fs::read(&entry.path).map_err(|e| skip(format!("cannot read: {e}")))?;
     let (text, encoding) = decode(&bytes).map_err(|refusal| skip(refusal.to_string()))?;
     let meta = manifest.get(&entry.id).cloned().unwrap_or_default();

@@ -8,6 +8,7 @@ fn load_seeds() -> argnet::corpus::Corpus {
     corpus::load(&CorpusConfig {
         inputs: vec![seeds()],
         manifest: None,
+        max_document: None,
     })
     .expect("seeds load")
 }
@@ -96,6 +97,7 @@ fn fixture_reads_nested_markdown_and_crlf() {
     let corpus = corpus::load(&CorpusConfig {
         inputs: vec![fixture("tiny")],
         manifest: None,
+        max_document: None,
     })
     .unwrap();
     let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();

@@ -450,3 +450,36 @@ fn build_out_may_name_the_graph_file() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--name"));
 }
+
+/// A document over `--max-document` is skipped with a warning that names
+/// its size and the flag; raising the limit reads it.
+#[test]
+fn a_document_over_the_size_limit_is_skipped_with_the_flag_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write(&corpus.join("a.txt"), SPEECH);
+    write(&corpus.join("big.txt"), &SPEECH.repeat(40_000));
+    let run = |limit: &str| {
+        argnet()
+            .arg("build")
+            .arg(&corpus)
+            .args(["--no-svg", "-q", "--max-document", limit, "-o"])
+            .arg(dir.path().join(format!("out-{limit}/g.json")))
+            .output()
+            .unwrap()
+    };
+    let small = run("1M");
+    let stderr = String::from_utf8_lossy(&small.stderr);
+    assert_eq!(small.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("big.txt") && stderr.contains("--max-document 3M"),
+        "{stderr}"
+    );
+    let large = run("3M");
+    assert_eq!(
+        large.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&large.stderr)
+    );
+}

@@ -65,6 +65,11 @@ pub struct BuildArgs {
     #[arg(long, value_name = "P", default_value_t = argnet::extract::DEFAULT_MIN_CONFIDENCE)]
     min_confidence: f64,
 
+    /// The largest document read (e.g. 200M; default 64M). A larger file
+    /// is skipped with a warning naming its size and this flag.
+    #[arg(long, value_name = "SIZE", value_parser = super::size)]
+    max_document: Option<u64>,
+
     /// Do not render the SVG, even when Graphviz is installed.
     #[arg(long)]
     no_svg: bool,
@@ -114,6 +119,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         .with_manifest(args.manifest)
         .with_out_dir(out)
         .with_name(name)
+        .with_max_document(args.max_document)
         .with_render(!args.no_svg);
     let report = pipeline::build(&config)?;
 
