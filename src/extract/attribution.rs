@@ -243,10 +243,18 @@ impl Attributor<'_> {
                     how: How::Quote,
                     ..speech.clone()
                 })
-            } else if let Some(author) = self.refers_to_report(view).and_then(|noun| {
-                noun.and_then(|n| state.report_authors.get(&n).copied())
-                    .or(state.report_author)
-            }) {
+            } else if let Some(noun) = self.refers_to_report(view)
+                && let Some(author) = match noun {
+                    // "our report" is the text's own: its author, or nobody.
+                    Some(n) if n.starts_with("our ") => self.author,
+                    Some(n) => state
+                        .report_authors
+                        .get(&n)
+                        .copied()
+                        .or(state.report_author),
+                    None => state.report_author,
+                }
+            {
                 Some(holding(vec![author], REPORT, How::Report))
             } else if let Some((list, _)) = &state.list {
                 Some(Holding {
@@ -263,7 +271,11 @@ impl Attributor<'_> {
                 // Carried on unless the sentence reports someone else,
                 // unnamed: "Industry voices welcomed it", "Critics say…"
                 // after "…, said Jane Roe" are not hers.
-                let still_speaking = opens_with_quote || !self.unnamed_frame(view, &quoted);
+                let own_publication = self
+                    .refers_to_report(view)
+                    .is_some_and(|n| n.is_some_and(|n| n.starts_with("our ")));
+                let still_speaking =
+                    opens_with_quote || !(self.unnamed_frame(view, &quoted) || own_publication);
                 state
                     .last_explicit
                     .as_ref()
@@ -351,6 +363,12 @@ impl Attributor<'_> {
                 state.last_explicit = Some(h.clone());
                 state.explicit_at = position;
             }
+            // "We found that…" that nobody could be given: the text now
+            // speaks in its own unnamed voice, and what follows is not the
+            // last third party's.
+            if holding.is_none() && !open_after && self.first_person(view) {
+                state.last_explicit = None;
+            }
             self.remember(view, &mut state, frame.map(|(actors, _)| actors));
             // A turn of the chair, or of a speaker argnet cannot name,
             // holds nothing.
@@ -414,7 +432,8 @@ impl Attributor<'_> {
 
     /// Does the sentence refer to a publication by a definite phrase ("the
     /// report", "its recommendations", "our report")? `Some(Some(noun))`
-    /// gives the phrase's noun, `Some(None)` is a cited title.
+    /// gives the phrase's noun ("our report" for the text's own),
+    /// `Some(None)` is a cited title.
     fn refers_to_report(&self, view: &SentenceView) -> Option<Option<String>> {
         let definite = view.cues.iter().find(|found| {
             self.lexicon.cues(found).contains(&Cue::ReportNoun)
@@ -426,7 +445,14 @@ impl Attributor<'_> {
                 })
         });
         match definite {
-            Some(found) => Some(Some(self.publication_noun(found))),
+            Some(found) => {
+                let noun = self.publication_noun(found);
+                let ours = view
+                    .layout
+                    .word_before(found.span.start)
+                    .is_some_and(|w| self.text[w].eq_ignore_ascii_case("our"));
+                Some(Some(if ours { format!("our {noun}") } else { noun }))
+            }
             None => self
                 .titles
                 .iter()

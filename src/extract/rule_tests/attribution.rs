@@ -37,6 +37,20 @@ fn attribution_table() {
             None,
             &["Stephen Bubb supports localism"],
         ),
+        // A "we" nobody can be given ends the carrying of the last third
+        // party; "our report" is the text's own, not the last report's.
+        (
+            "IPPR said the Work Programme has failed. We found that councils lack money. Personalisation is vital.",
+            NEWS,
+            None,
+            &["IPPR critiques Work Programme"],
+        ),
+        (
+            "IPPR said the Work Programme has failed. Separately, our report strongly supports localism.",
+            NEWS,
+            None,
+            &["IPPR critiques Work Programme"],
+        ),
         // "The report" goes back to the last report, not to a paper named
         // since.
         (
