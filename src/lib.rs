@@ -21,6 +21,7 @@ pub mod extract;
 pub mod model;
 pub mod pipeline;
 pub mod progress;
+pub mod terminal;
 pub mod view;
 
 pub use error::{Error, Result};

@@ -4,7 +4,6 @@
 
 mod cmd;
 mod progress;
-mod terminal;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -38,7 +37,7 @@ fn main() -> ExitCode {
             let _ = writeln!(
                 std::io::stderr(),
                 "argnet: error: {}",
-                terminal::visible(&message)
+                argnet::terminal::visible(&message)
             );
             ExitCode::from(EXIT_ERROR)
         }

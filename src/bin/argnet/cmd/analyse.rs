@@ -269,7 +269,7 @@ pub fn run(args: AnalyseArgs) -> anyhow::Result<Outcome> {
         write_csv(&mut out, &graph, &result, &request.kinds)?;
     } else {
         super::analyse_tables::print(
-            &mut crate::terminal::Visible::new(&mut out),
+            &mut argnet::terminal::Visible::new(&mut out),
             &graph,
             &result,
             &request.config,

@@ -16,7 +16,7 @@ use serde_json::{Map, Value, json};
 
 use super::Outcome;
 use super::analyse::{AnalyseArgs, csv_field};
-use crate::terminal::{NAME_WIDTH, clip};
+use argnet::terminal::{NAME_WIDTH, clip};
 
 /// Parts of a partition listed in the tables, at most.
 const PARTS_SHOWN: usize = 5;
@@ -129,7 +129,7 @@ pub fn run(args: &AnalyseArgs) -> anyhow::Result<Outcome> {
         write_csv(&mut out, &citations, &report)?;
     } else {
         print_tables(
-            &mut crate::terminal::Visible::new(&mut out),
+            &mut argnet::terminal::Visible::new(&mut out),
             &citations,
             &report,
             &config,

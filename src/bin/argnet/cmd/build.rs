@@ -11,7 +11,7 @@ use argnet::pipeline::{self, BuildConfig, BuildReport, Picture};
 use clap::Args;
 
 use super::Outcome;
-use crate::terminal::{NAME_WIDTH, clip};
+use argnet::terminal::{NAME_WIDTH, clip};
 
 /// Read texts and write their argument network.
 ///
@@ -128,7 +128,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         writeln!(
             stderr,
             "argnet: warning: {}",
-            crate::terminal::visible(&warning.to_string())
+            argnet::terminal::visible(&warning.to_string())
         )?;
     }
     // Every file is written by now: a summary that cannot be printed (a
@@ -159,7 +159,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
 
 fn print_summary(report: &BuildReport) -> std::io::Result<()> {
     let summary = &report.summary;
-    let mut out = crate::terminal::stdout();
+    let mut out = argnet::terminal::stdout();
     let codebook = match &report.codebook {
         Some(path) => format!("codebook {}", path.display()),
         None => "no codebook: only documents are in the graph; pass --codebook FILE".to_owned(),

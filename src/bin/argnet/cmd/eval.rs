@@ -58,7 +58,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
             args.gold.display()
         )?;
     }
-    let mut out = crate::terminal::stdout();
+    let mut out = argnet::terminal::stdout();
     if args.json {
         let text = serde_json::to_string_pretty(&report).context("writing the report")?;
         writeln!(out, "{text}")?;

@@ -51,7 +51,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<Outcome> {
         .resolve("NODE", &args.node)
         .with_context(|| args.graph.display().to_string())?;
     let groups = stance_evidence(&graph, node);
-    let mut out = crate::terminal::stdout();
+    let mut out = argnet::terminal::stdout();
     let target = graph.node(node);
     let sentences: usize = groups.iter().map(|g| g.evidence.len()).sum();
     writeln!(

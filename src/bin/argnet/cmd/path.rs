@@ -88,7 +88,7 @@ pub fn run(args: PathArgs) -> anyhow::Result<Outcome> {
         projection.compact_index(to).expect("isolates are kept"),
     );
     let paths = k_shortest_paths(&projection.graph, source, target, args.k, length);
-    let mut out = crate::terminal::stdout();
+    let mut out = argnet::terminal::stdout();
     let (from_label, to_label) = (&graph.node(from).label, &graph.node(to).label);
     if paths.is_empty() {
         writeln!(

@@ -23,6 +23,12 @@ impl<W: Write> Visible<W> {
             pending_c2: false,
         }
     }
+
+    /// What has been written through so far (call `flush` first for a
+    /// control character split at the end of the last write).
+    pub fn get_ref(&self) -> &W {
+        &self.inner
+    }
 }
 
 /// Standard output for people, with control characters made visible.
