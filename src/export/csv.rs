@@ -5,6 +5,12 @@
 //! `:START_ID`, `:END_ID`, `:TYPE`, typed `name:long` columns, `string[]`
 //! lists split on `;`). The columns are those of `table.rs`. It writes no
 //! file itself: the caller names them.
+//!
+//! Text from documents never becomes a live spreadsheet formula: in the
+//! plain files a text cell that starts with `=`, `+`, `-`, `@`, a tab or a
+//! carriage return gets a leading `'` (OWASP's advice on CSV injection), so
+//! Excel and LibreOffice show it as text. Numbers are written as they are,
+//! and the Neo4j files, read by a database importer, keep every cell exact.
 
 use super::table::{self, Table, Value, ValueType};
 use crate::model::ArgGraph;
@@ -64,7 +70,7 @@ pub fn graph_to_csv(graph: &ArgGraph, headers: CsvHeaders) -> (String, String) {
             labels.extend(node.subkind.as_deref().map(capitalised));
             record.push(labels.join(NEO4J_ARRAY_DELIMITER));
         }
-        record.extend(cells(row));
+        record.extend(cells(row, !neo4j));
         record
     });
     let nodes_csv = write(header, node_rows);
@@ -86,7 +92,7 @@ pub fn graph_to_csv(graph: &ArgGraph, headers: CsvHeaders) -> (String, String) {
             if neo4j {
                 record.push(edge.relation.as_str().to_uppercase());
             }
-            record.extend(cells(row));
+            record.extend(cells(row, !neo4j));
             record
         });
     let edges_csv = write(header, edge_rows);
@@ -110,9 +116,23 @@ fn column_headers(table: &Table, neo4j: bool) -> Vec<String> {
         .collect()
 }
 
-fn cells(row: &[Option<Value>]) -> impl Iterator<Item = String> + '_ {
-    row.iter()
-        .map(|value| value.as_ref().map(Value::to_text).unwrap_or_default())
+/// The cells of a row; `safe` neutralises formula-like text.
+fn cells(row: &[Option<Value>], safe: bool) -> impl Iterator<Item = String> + '_ {
+    row.iter().map(move |value| match value {
+        Some(Value::Text(text)) if safe => not_a_formula(text),
+        Some(value) => value.to_text(),
+        None => String::new(),
+    })
+}
+
+/// `text`, with a `'` before it when a spreadsheet would read it as a
+/// formula.
+pub fn not_a_formula(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
 }
 
 fn write(header: Vec<String>, rows: impl Iterator<Item = Vec<String>>) -> String {
@@ -147,6 +167,35 @@ fn capitalised(word: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::{Node, NodeKind};
+
+    /// Rows: a label, how the plain CSV writes it.
+    #[test]
+    fn formula_like_text_is_not_a_formula() {
+        let rows = [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK"),
+            ("+1 more", "'+1 more"),
+            ("-2 votes", "'-2 votes"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("plain = fine", "plain = fine"),
+        ];
+        for (label, want) in rows {
+            let mut graph = ArgGraph::new("g");
+            graph.add_node(Node::new(NodeKind::Actor, label));
+            let (plain, _) = graph_to_csv(&graph, CsvHeaders::Plain);
+            let row = plain.lines().nth(1).unwrap();
+            let cell = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(row.as_bytes())
+                .records()
+                .next()
+                .unwrap()
+                .unwrap()[1]
+                .to_owned();
+            assert!(cell.starts_with(want), "{label}: {cell}");
+            let (neo4j, _) = graph_to_csv(&graph, CsvHeaders::Neo4j);
+            assert!(!neo4j.contains(&format!("'{label}")), "{neo4j}");
+        }
+    }
 
     #[test]
     fn lists_and_line_breaks() {

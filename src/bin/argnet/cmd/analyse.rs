@@ -422,7 +422,10 @@ fn write_csv(
 }
 
 /// RFC 4180 quoting: fields with commas, quotes or line breaks are quoted.
+/// A CSV cell of text from a graph: no live formula (see
+/// `argnet::export::not_a_formula`), quoted when needed.
 pub(super) fn csv_field(text: &str) -> String {
+    let text = argnet::export::not_a_formula(text);
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
