@@ -6,8 +6,10 @@
 //! gives the same bytes. Written with quick-xml. It draws nothing.
 //!
 //! Edges are all directed (`co_occurs` is stored with the smaller id
-//! first); each edge's `label` is its relation, which also tells parallel
-//! edges apart.
+//! first: GEXF allows `type="undirected"` edges in a directed graph, but
+//! NetworkX's reader refuses them). Each edge's relation is its `kind`, so
+//! that Gephi keeps parallel edges of different relations between the same
+//! two nodes apart instead of merging them, and also its `label`.
 
 use super::style;
 use super::table::{self, Table, Value};
@@ -86,16 +88,17 @@ pub fn graph_to_gexf(graph: &ArgGraph) -> String {
 
     xml.start("edges", &[]);
     for (number, ((source, target, edge), row)) in graph.edges().zip(&edges.rows).enumerate() {
-        xml.start(
-            "edge",
-            &[
-                ("id", &format!("e{number}")),
-                ("source", &graph.node(source).key),
-                ("target", &graph.node(target).key),
-                ("label", edge.relation.as_str()),
-                ("weight", &style::number(edge.weight)),
-            ],
-        );
+        let id = format!("e{number}");
+        let weight = style::number(edge.weight);
+        let attributes = [
+            ("id", id.as_str()),
+            ("source", graph.node(source).key.as_str()),
+            ("target", graph.node(target).key.as_str()),
+            ("kind", edge.relation.as_str()),
+            ("label", edge.relation.as_str()),
+            ("weight", weight.as_str()),
+        ];
+        xml.start("edge", &attributes);
         write_values(&mut xml, &edge_columns, row);
         xml.end("edge");
     }

@@ -6,6 +6,12 @@
 //! private drawing extensions: yEd maps `label` through its Properties
 //! Mapper.
 //!
+//! Each `<key>`'s id is its attribute's name (`label`, `kind`, `weight`;
+//! an edge attribute whose name a node attribute has is `edge_NAME`, the
+//! graph's name `graph_name`): Gephi reads some key ids as the label or
+//! the weight, and numbered ids (`d0`, `d1`, …) made it show a node's kind
+//! as its label.
+//!
 //! Node ids are argnet's node ids (`concept:big-society`). Edges are all
 //! directed (`co_occurs` is stored with the smaller id first); parallel
 //! edges of different relations make the graph a multigraph, and each edge
@@ -29,8 +35,8 @@ const SCHEMA_LOCATION: &str =
 /// let c = graph.add_node(Node::new(NodeKind::Concept, "Big Society"));
 /// graph.add_occurrence(a, c, Relation::Supports, None);
 /// let xml = argnet::export::graph_to_graphml(&graph);
-/// assert!(xml.contains(r#"<key id="d1" for="node" attr.name="label" attr.type="string"/>"#));
-/// assert!(xml.contains(r#"<data key="d1">Smith &amp; Sons</data>"#));
+/// assert!(xml.contains(r#"<key id="label" for="node" attr.name="label" attr.type="string"/>"#));
+/// assert!(xml.contains(r#"<data key="label">Smith &amp; Sons</data>"#));
 /// ```
 pub fn graph_to_graphml(graph: &ArgGraph) -> String {
     let nodes = table::node_table(graph);
@@ -47,16 +53,16 @@ pub fn graph_to_graphml(graph: &ArgGraph) -> String {
     xml.empty(
         "key",
         &[
-            ("id", "d0"),
+            ("id", GRAPH_NAME_KEY),
             ("for", "graph"),
             ("attr.name", "name"),
             ("attr.type", "string"),
         ],
     );
-    let node_keys = declare(&mut xml, "node", &nodes, 1);
-    let edge_keys = declare(&mut xml, "edge", &edges, 1 + nodes.columns.len());
+    let node_keys = declare(&mut xml, "node", &nodes, &[]);
+    let edge_keys = declare(&mut xml, "edge", &edges, &node_keys);
     xml.start("graph", &[("id", "G"), ("edgedefault", "directed")]);
-    xml.text_element("data", &[("key", "d0")], &graph.name);
+    xml.text_element("data", &[("key", GRAPH_NAME_KEY)], &graph.name);
     for ((_, node), row) in graph.nodes().zip(&nodes.rows) {
         xml.start("node", &[("id", &node.key)]);
         write_row(&mut xml, &node_keys, row);
@@ -79,14 +85,32 @@ pub fn graph_to_graphml(graph: &ArgGraph) -> String {
     xml.finish()
 }
 
-/// Declare one `<key>` per column, ids `d{first}`, `d{first+1}`, …
-fn declare(xml: &mut XmlWriter, domain: &str, table: &Table, first: usize) -> Vec<String> {
+/// The key id of the graph's name.
+const GRAPH_NAME_KEY: &str = "graph_name";
+
+/// Declare one `<key>` per column, its id the column's name, or
+/// `DOMAIN_NAME` when `taken` (the ids declared already) has that name.
+fn declare(xml: &mut XmlWriter, domain: &str, table: &Table, taken: &[String]) -> Vec<String> {
+    let mut declared: Vec<String> = Vec::new();
     table
         .columns
         .iter()
-        .enumerate()
-        .map(|(offset, column)| {
-            let id = format!("d{}", first + offset);
+        .map(|column| {
+            // An XML name token: letters, digits, '.', '-', '_'.
+            let name: String = column
+                .name
+                .chars()
+                .map(|c| if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+                .collect();
+            let mut id = if taken.contains(&name) || name == GRAPH_NAME_KEY {
+                format!("{domain}_{name}")
+            } else {
+                name
+            };
+            while declared.contains(&id) || taken.contains(&id) {
+                id.push('_');
+            }
+            declared.push(id.clone());
             xml.empty(
                 "key",
                 &[
