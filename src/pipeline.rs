@@ -142,7 +142,8 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport> {
     let json_path = config.out_dir.join(format!("{name}.json"));
     let dot_path = config.out_dir.join(format!("{name}.dot"));
     let svg_path = config.out_dir.join(format!("{name}.svg"));
-    let dot = export::graph_to_dot(&graph);
+    let style = export::DotStyle::overview(&graph);
+    let dot = export::graph_to_dot_with(&graph, &style);
     let mut files = vec![
         (json_path, export::graph_to_json(&graph).into_bytes()),
         (dot_path.clone(), dot.clone().into_bytes()),
@@ -150,7 +151,7 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport> {
     let picture = if !config.render {
         Picture::NotRequested
     } else {
-        match export::render(&dot, ImageFormat::Svg, None) {
+        match export::render(&dot, ImageFormat::Svg, Some(style.layout)) {
             Ok(svg) => {
                 files.push((svg_path.clone(), svg));
                 Picture::Written(svg_path)

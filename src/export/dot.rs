@@ -29,8 +29,9 @@ const TOOLTIP_SENTENCES: usize = 3;
 /// sizes; [`DotStyle::overview`] sizes nodes by mentions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DotStyle {
-    /// The layout engine named in the DOT (`layout=…`), so that plain
-    /// `dot -Tsvg file.dot` honours it.
+    /// The layout engine: argnet renders with it (`dot -K…`), and the DOT
+    /// text names it in a comment on its first line. It is not written as
+    /// `layout=…`, which would override a `-K` the user gives Graphviz.
     pub layout: LayoutEngine,
     /// Direction of ranks for the `dot` engine.
     pub rankdir: Option<RankDir>,
@@ -128,10 +129,14 @@ pub fn graph_to_dot(graph: &ArgGraph) -> String {
     graph_to_dot_with(graph, &DotStyle::overview(graph))
 }
 
-/// The graph as DOT text in `style`, ending in a newline.
+/// The graph as DOT text in `style`, ending in a newline. The first line
+/// is a comment naming the layout engine it was drawn with.
 pub fn graph_to_dot_with(graph: &ArgGraph, style: &DotStyle) -> String {
     let mut context = PrinterContext::default();
-    let mut text = dot_graph(graph, style).print(&mut context);
+    let engine = style.layout.as_str();
+    let mut text =
+        format!("// drawn with the {engine} layout: dot -K{engine} -Tsvg FILE.dot -o FILE.svg\n");
+    text.push_str(&dot_graph(graph, style).print(&mut context));
     text.push('\n');
     text
 }
@@ -144,7 +149,7 @@ pub fn dot_graph(graph: &ArgGraph, style: &DotStyle) -> Graph {
         ColourBy::Auto => graph.nodes().any(|(_, n)| style::community(n).is_some()),
     };
     let title = style.title.as_deref().unwrap_or(&graph.name);
-    let mut graph_attributes = vec![attribute("layout", style.layout.as_str())];
+    let mut graph_attributes = Vec::new();
     if let Some(rankdir) = style.rankdir {
         graph_attributes.push(attribute("rankdir", rankdir.as_str()));
     }
@@ -525,7 +530,14 @@ mod tests {
                 .with_layout(LayoutEngine::Dot)
                 .with_rankdir(Some(RankDir::LeftRight)),
         );
-        assert!(text.contains("layout=\"dot\" rankdir=\"LR\""), "{text}");
+        assert!(
+            text.starts_with("// drawn with the dot layout: dot -Kdot"),
+            "{text}"
+        );
+        assert!(
+            text.contains("rankdir=\"LR\"") && !text.contains("layout="),
+            "{text}"
+        );
         assert!(!text.contains("overlap"), "{text}");
         // Community 1's colour; the node without one is light grey.
         assert!(text.contains("fillcolor=\"#ffffb3\""), "{text}");

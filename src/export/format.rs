@@ -198,7 +198,7 @@ pub fn export_bytes(graph: &ArgGraph, config: &ExportConfig, output: &Path) -> R
         ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf => {
             let image = config.format.image().unwrap_or(ImageFormat::Svg);
             let dot = graph_to_dot_with(graph, &config.dot);
-            return render(&dot, image, None).map_err(|error| match error {
+            return render(&dot, image, Some(config.dot.layout)).map_err(|error| match error {
                 RenderError::GraphvizMissing => Error::GraphvizMissing {
                     format: config.format.as_str(),
                     hint: INSTALL_HINT,

@@ -100,7 +100,13 @@ fn declare(xml: &mut XmlWriter, domain: &str, table: &Table, taken: &[String]) -
             let name: String = column
                 .name
                 .chars()
-                .map(|c| if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+                .map(|c| {
+                    if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
                 .collect();
             let mut id = if taken.contains(&name) || name == GRAPH_NAME_KEY {
                 format!("{domain}_{name}")

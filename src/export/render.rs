@@ -135,8 +135,8 @@ pub fn graphviz_available() -> bool {
     })
 }
 
-/// Render DOT text to an image. `layout` overrides the layout named in the
-/// DOT text (`layout=…`), if any.
+/// Render DOT text to an image with the `layout` engine (`-K`; `None` is
+/// Graphviz's default, `dot`).
 pub fn render(
     dot: &str,
     format: ImageFormat,

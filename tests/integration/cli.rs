@@ -223,7 +223,7 @@ fn missing_graphviz_still_writes_dot_and_says_how() {
         .stderr(predicate::str::contains(
             "no SVG: Graphviz `dot` is not installed",
         ))
-        .stderr(predicate::str::contains("dot -Tsvg"));
+        .stderr(predicate::str::contains("dot -Kneato -Tsvg"));
     assert!(out.path().join("seeds.dot").is_file());
     assert!(!out.path().join("seeds.svg").exists());
 }

@@ -145,7 +145,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
     if let Picture::GraphvizMissing { dot, svg } = &report.picture {
         writeln!(
             stderr,
-            "argnet: no SVG: Graphviz `dot` is not installed; {INSTALL_HINT}, then run `dot -Tsvg {} -o {}`",
+            "argnet: no SVG: Graphviz `dot` is not installed; {INSTALL_HINT}, then run `dot -Kneato -Tsvg {} -o {}`",
             dot.display(),
             svg.display()
         )?;
