@@ -232,6 +232,7 @@ impl Attributor<'_> {
                 }
             }
 
+            let publication = self.refers_to_report(view);
             let holding = if let (true, Some(speakers)) = (open_before, &state.quote) {
                 Some(holding(speakers.clone(), QUOTE, How::Quote))
             } else if let Some((actors, confidence)) = frame.clone() {
@@ -243,7 +244,7 @@ impl Attributor<'_> {
                     how: How::Quote,
                     ..speech.clone()
                 })
-            } else if let Some(noun) = self.refers_to_report(view)
+            } else if let Some(noun) = publication.clone()
                 && let Some(author) = match noun {
                     // "our report" is the text's own: its author, or nobody.
                     Some(n) if n.starts_with("our ") => self.author,
@@ -271,9 +272,9 @@ impl Attributor<'_> {
                 // Carried on unless the sentence reports someone else,
                 // unnamed: "Industry voices welcomed it", "Critics say…"
                 // after "…, said Jane Roe" are not hers.
-                let own_publication = self
-                    .refers_to_report(view)
-                    .is_some_and(|n| n.is_some_and(|n| n.starts_with("our ")));
+                let own_publication = publication
+                    .as_ref()
+                    .is_some_and(|n| n.as_ref().is_some_and(|n| n.starts_with("our ")));
                 let still_speaking =
                     opens_with_quote || !(self.unnamed_frame(view, &quoted) || own_publication);
                 state
@@ -599,7 +600,8 @@ impl Attributor<'_> {
         }
     }
 
-    /// "report of the X", "report by X", "report comes from X".
+    /// "report of the X", "report by X", "report from X", "report
+    /// published by X".
     fn author_after(&self, view: &SentenceView, noun_end: usize) -> Option<EntityId> {
         let mention = view
             .mentions

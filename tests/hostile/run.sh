@@ -66,7 +66,7 @@ printf '| %s | --- | --- | --- | --- |\n' "-------------------------------------
 run "1 citation id of 70,000 characters" 10 300 -- "$argnet" analyse "$in/long-id/cites.txt" -q
 expect 0; report
 
-run "2 20 MB document on one line" 60 1500 -- "${build[@]}" "$in/one-line" --no-svg --name g -o "$work/o2"
+run "2 20 MB document on one line" 60 2500 -- "${build[@]}" "$in/one-line" --no-svg --name g -o "$work/o2"
 expect 0; check "no graph" test -s "$work/o2/g.json"; report
 
 "${build[@]}" "$in/atomic/corpus" --no-svg --name g -o "$work/o3" >/dev/null 2>&1
