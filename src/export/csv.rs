@@ -1,4 +1,4 @@
-//! Export stage: the graph as two CSV files, `nodes.csv` and `edges.csv`
+//! Export stage: the graph as CSV files, `nodes.csv` and `edges.csv`
 //! (RFC 4180 quoting by the csv crate, UTF-8 without a byte-order mark, `\n`
 //! line ends), for spreadsheets, pandas and R. With [`CsvHeaders::Neo4j`]
 //! the headers follow `neo4j-admin database import` (`id:ID`, `:LABEL`,
@@ -114,6 +114,79 @@ fn column_headers(table: &Table, neo4j: bool) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Every evidence sentence of the graph, one row each, as `evidence.csv`
+/// text: the edge (`e0`, `e1`, … in edge order, as GraphML and GEXF number
+/// them; `source,target,relation` joins it to `edges.csv`), the document
+/// with its title and date, the sentence's byte span, its confidence and
+/// basis, and the sentence. `edges.csv` carries only each edge's first
+/// sentence; this is the whole record. Text cells are formula-safe.
+///
+/// ```
+/// use argnet::export::evidence_to_csv;
+/// use argnet::model::{ArgGraph, Evidence, Node, NodeKind, Relation};
+///
+/// let mut graph = ArgGraph::new("g");
+/// let a = graph.add_node(Node::new(NodeKind::Actor, "A"));
+/// let c = graph.add_node(Node::new(NodeKind::Concept, "C"));
+/// let said = |text: &str, at: usize| Evidence {
+///     document: "d.txt".into(),
+///     span: at..at + text.len(),
+///     text: text.into(),
+///     confidence: 0.8,
+///     basis: Some("turn+cue-strong".into()),
+/// };
+/// graph.add_occurrence(a, c, Relation::Supports, Some(said("A backs C.", 0)));
+/// graph.add_occurrence(a, c, Relation::Supports, Some(said("=C is vital.", 11)));
+/// let csv = evidence_to_csv(&graph);
+/// assert_eq!(csv.lines().count(), 3);
+/// assert!(csv.contains("e0,actor:a,concept:c,supports,d.txt,,,11,23,0.8,turn+cue-strong,'=C is vital."));
+/// ```
+pub fn evidence_to_csv(graph: &ArgGraph) -> String {
+    let header = [
+        "edge",
+        "source",
+        "target",
+        "relation",
+        "document",
+        "document_title",
+        "document_date",
+        "start",
+        "end",
+        "confidence",
+        "basis",
+        "sentence",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let documents: std::collections::HashMap<&str, &crate::model::DocumentRecord> =
+        graph.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let rows = graph
+        .edges()
+        .enumerate()
+        .flat_map(|(number, (source, target, edge))| {
+            let documents = &documents;
+            edge.evidence.iter().map(move |evidence| {
+                let record = documents.get(evidence.document.as_str());
+                let meta = record.map(|r| &r.meta);
+                vec![
+                    format!("e{number}"),
+                    graph.node(source).key.clone(),
+                    graph.node(target).key.clone(),
+                    edge.relation.as_str().to_owned(),
+                    not_a_formula(&evidence.document),
+                    not_a_formula(meta.and_then(|m| m.title.as_deref()).unwrap_or_default()),
+                    meta.and_then(|m| m.date.clone()).unwrap_or_default(),
+                    evidence.span.start.to_string(),
+                    evidence.span.end.to_string(),
+                    super::style::number(evidence.confidence),
+                    evidence.basis.clone().unwrap_or_default(),
+                    not_a_formula(&evidence.text),
+                ]
+            })
+        });
+    write(header, rows)
 }
 
 /// The cells of a row; `safe` neutralises formula-like text.

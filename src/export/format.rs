@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::csv::{CsvHeaders, graph_to_csv};
+use super::csv::{CsvHeaders, evidence_to_csv, graph_to_csv};
 use super::dot::{DotStyle, graph_to_dot_with};
 use super::render::{INSTALL_HINT, ImageFormat, RenderError, render};
 use crate::error::{Error, Result};
@@ -27,7 +27,7 @@ pub enum ExportFormat {
     NodeLink,
     /// Cytoscape.js elements JSON.
     Cytoscape,
-    /// `nodes.csv` and `edges.csv` in a folder.
+    /// `nodes.csv`, `edges.csv` and `evidence.csv` in a folder.
     Csv,
     /// Argument Interchange Format JSON (AIFdb, OVA).
     Aif,
@@ -150,8 +150,8 @@ impl ExportConfig {
 }
 
 /// The files of `graph` in the configured format, to be written with
-/// [`super::write_files`]: one file at `output`, or for CSV `nodes.csv` and
-/// `edges.csv` in the folder `output`.
+/// [`super::write_files`]: one file at `output`, or for CSV `nodes.csv`,
+/// `edges.csv` and `evidence.csv` in the folder `output`.
 pub fn export_files(
     graph: &ArgGraph,
     config: &ExportConfig,
@@ -162,13 +162,17 @@ pub fn export_files(
             return Err(Error::InvalidValue {
                 name: "--output",
                 value: output.display().to_string(),
-                message: "CSV export writes nodes.csv and edges.csv into a folder, and this is a file; give a folder name".into(),
+                message: "CSV export writes nodes.csv, edges.csv and evidence.csv into a folder, and this is a file; give a folder name".into(),
             });
         }
         let (nodes, edges) = graph_to_csv(graph, config.csv_headers);
         return Ok(vec![
             (output.join("nodes.csv"), nodes.into_bytes()),
             (output.join("edges.csv"), edges.into_bytes()),
+            (
+                output.join("evidence.csv"),
+                evidence_to_csv(graph).into_bytes(),
+            ),
         ]);
     }
     Ok(vec![(
@@ -192,7 +196,9 @@ pub fn export_bytes(graph: &ArgGraph, config: &ExportConfig, output: &Path) -> R
             return Err(Error::InvalidValue {
                 name: "--to",
                 value: "csv".into(),
-                message: "CSV is two files (nodes.csv, edges.csv); give -o a folder".into(),
+                message:
+                    "CSV is three files (nodes.csv, edges.csv, evidence.csv); give -o a folder"
+                        .into(),
             });
         }
         ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf => {

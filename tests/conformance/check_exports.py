@@ -12,7 +12,7 @@ Each DIR holds one graph exported by argnet (the integration test
     graph.node-link.json  read by NetworkX (node_link_graph), and compared
                           with what node_link_data writes for that graph
     graph.cyjs            read by NetworkX (cytoscape_graph)
-    nodes.csv, edges.csv  read by Python's csv module
+    nodes.csv, edges.csv, evidence.csv  read by Python's csv module
     graph.aif.json        read by arguebuf (an AIF library), and checked
                           against the AIF rules (RA/CA: premises in, one
                           conclusion out; locutions name L-nodes)
@@ -179,10 +179,17 @@ def check_csv(folder, data):
     check([int(n["mentions"]) for n in nodes] == [n["mentions"] for n in data["nodes"]], f"{name}: mentions differ")
     triples = [(e["source"], e["target"], e["relation"]) for e in edges]
     check_edges("csv", triples, [float(e["weight"]) for e in edges], data)
+    unformula = lambda text: text[1:] if text[:2] in ("'=", "'+", "'-", "'@") else text
     for row, edge in zip(edges, data["edges"]):
         first = edge["evidence"][0]["text"] if edge["evidence"] else ""
-        check(row["evidence"] == first, f"{name}: evidence {row['evidence']!r} != {first!r}")
-    return f"{len(nodes)} node rows, {len(edges)} edge rows"
+        check(unformula(row["evidence"]) == first, f"{name}: evidence {row['evidence']!r} != {first!r}")
+    # evidence.csv: every sentence of every edge, in edge order.
+    with open(folder / "evidence.csv", newline="", encoding="utf-8") as file:
+        evidence = list(csv.DictReader(file))
+    want = [(e["source"], e["target"], e["relation"], x["text"]) for e in data["edges"] for x in e["evidence"]]
+    got = [(r["source"], r["target"], r["relation"], unformula(r["sentence"])) for r in evidence]
+    check(got == want, f"{name}: evidence.csv holds {len(got)} sentences, the graph {len(want)}")
+    return f"{len(nodes)} node rows, {len(edges)} edge rows, {len(evidence)} evidence rows"
 
 
 def check_aif(folder, data):

@@ -43,6 +43,10 @@ fn assert_goldens(name: &str, graph: &ArgGraph) {
         assert_golden(&format!("{name}.{prefix}nodes.csv"), &nodes);
         assert_golden(&format!("{name}.{prefix}edges.csv"), &edges);
     }
+    assert_golden(
+        &format!("{name}.evidence.csv"),
+        &export::evidence_to_csv(graph),
+    );
 }
 
 #[test]

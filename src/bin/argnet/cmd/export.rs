@@ -27,7 +27,7 @@ use super::Outcome;
 ///   json                 argnet's own graph JSON, readable by argnet again
 ///   node-link            NetworkX node_link_data JSON (nx.node_link_graph)
 ///   cytoscape            Cytoscape.js elements JSON (Cytoscape desktop too)
-///   csv                  nodes.csv + edges.csv in the folder -o (--neo4j headers)
+///   csv                  nodes.csv, edges.csv, evidence.csv (every sentence) in the folder -o
 ///   aif                  Argument Interchange Format JSON (OVA, AIFdb)
 ///   mermaid              Mermaid flowchart for Markdown
 ///
@@ -168,7 +168,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
         ),
     };
     if to_stdout && format.is_folder() {
-        bail!("--to csv writes two files; give -o a folder instead of -");
+        bail!("--to csv writes three files (nodes.csv, edges.csv, evidence.csv); give -o a folder instead of -");
     }
     let view_config = view_config(&args);
     view_config.validate()?;
