@@ -48,7 +48,18 @@ const NEO4J_ARRAY_DELIMITER: &str = ";";
 /// ```
 pub fn graph_to_csv(graph: &ArgGraph, headers: CsvHeaders) -> (String, String) {
     let mut nodes = table::node_table(graph);
-    let edges = table::edge_table(graph);
+    let mut edges = table::edge_table(graph);
+    // Every sentence goes to evidence.csv, one row each, not into a cell.
+    if let Some(at) = edges
+        .columns
+        .iter()
+        .position(|c| c.name == table::EVIDENCE_ALL)
+    {
+        edges.columns.remove(at);
+        for row in &mut edges.rows {
+            row.remove(at);
+        }
+    }
     let neo4j = headers == CsvHeaders::Neo4j;
     if neo4j {
         // Lists split on Neo4j's delimiter, which has no space after it.

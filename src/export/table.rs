@@ -7,9 +7,11 @@
 //! `aliases` (joined with "; "), then every node attribute in name order
 //! (an attribute whose name is taken is written as `attribute_<name>`).
 //! Edge columns: `relation`, `weight`, `evidence_count`, the first piece
-//! of evidence (`evidence`, the sentence, and `evidence_document`) and the
-//! edge's `confidence` (the highest of its evidence). The full evidence is
-//! in the JSON formats.
+//! of evidence (`evidence`, the sentence, and `evidence_document`), the
+//! edge's `confidence` (the highest of its evidence), and `evidence_all`:
+//! every sentence as `document: sentence`, separated by a blank line (a
+//! sentence never holds one: blank lines end blocks). The CSV export leaves
+//! `evidence_all` out and writes `evidence.csv` instead, one row a sentence.
 
 use std::collections::BTreeMap;
 
@@ -85,13 +87,17 @@ const NODE_COLUMNS: [(&str, ValueType); 6] = [
     ("aliases", ValueType::Text),
 ];
 
-const EDGE_COLUMNS: [(&str, ValueType); 6] = [
+/// The edge column that holds every sentence.
+pub(crate) const EVIDENCE_ALL: &str = "evidence_all";
+
+const EDGE_COLUMNS: [(&str, ValueType); 7] = [
     ("relation", ValueType::Text),
     ("weight", ValueType::Double),
     ("evidence_count", ValueType::Long),
     ("evidence", ValueType::Text),
     ("evidence_document", ValueType::Text),
     ("confidence", ValueType::Double),
+    (EVIDENCE_ALL, ValueType::Text),
 ];
 
 /// The node table of `graph`.
@@ -158,6 +164,14 @@ pub(crate) fn edge_table(graph: &ArgGraph) -> Table {
                 first.map(|e| Value::Text(e.text.clone())),
                 first.map(|e| Value::Text(e.document.clone())),
                 first.map(|_| Value::Double(edge.confidence())),
+                first.map(|_| {
+                    let all: Vec<String> = edge
+                        .evidence
+                        .iter()
+                        .map(|e| format!("{}: {}", e.document, e.text))
+                        .collect();
+                    Value::Text(all.join("\n\n"))
+                }),
             ]
         })
         .collect();

@@ -130,6 +130,12 @@ def check_graphml(folder, data):
         ids = read.vs["id"]
         triples = [(ids[e.source], ids[e.target], e["relation"]) for e in read.es]
         check(Counter(triples) == edge_multiset(data["edges"]), f"{name}: edges differ")
+        # evidence_all: every sentence, "document: sentence", blank-line separated.
+        got = Counter((ids[e.source], ids[e.target], e["relation"], e["evidence_all"] or "") for e in read.es)
+        want = Counter((e["source"], e["target"], e["relation"],
+                        "\n\n".join(f"{x['document']}: {x['text']}" for x in e["evidence"]))
+                       for e in data["edges"])
+        check(got == want, f"{name}: evidence_all does not hold every sentence")
     return f"NetworkX {len(graph)} nodes/{graph.number_of_edges()} edges; igraph {read.vcount()}/{read.ecount()}"
 
 

@@ -168,7 +168,9 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
         ),
     };
     if to_stdout && format.is_folder() {
-        bail!("--to csv writes three files (nodes.csv, edges.csv, evidence.csv); give -o a folder instead of -");
+        bail!(
+            "--to csv writes three files (nodes.csv, edges.csv, evidence.csv); give -o a folder instead of -"
+        );
     }
     let view_config = view_config(&args);
     view_config.validate()?;
