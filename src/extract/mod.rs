@@ -28,6 +28,7 @@ pub mod mentions;
 mod phrases;
 mod polarity;
 mod policy_names;
+mod publications;
 mod quotes;
 #[cfg(test)]
 mod rule_tests;
