@@ -32,10 +32,12 @@ pub enum ExportFormat {
     /// Argument Interchange Format JSON (AIFdb, OVA).
     Aif,
     Mermaid,
+    /// Pajek `.net` (Pajek, VOSviewer, UCINET).
+    Pajek,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 12] = [
+    pub const ALL: [ExportFormat; 13] = [
         ExportFormat::Dot,
         ExportFormat::Svg,
         ExportFormat::Png,
@@ -48,6 +50,7 @@ impl ExportFormat {
         ExportFormat::Csv,
         ExportFormat::Aif,
         ExportFormat::Mermaid,
+        ExportFormat::Pajek,
     ];
 
     /// The name `--to` takes.
@@ -65,6 +68,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Aif => "aif",
             ExportFormat::Mermaid => "mermaid",
+            ExportFormat::Pajek => "pajek",
         }
     }
 
@@ -77,6 +81,7 @@ impl ExportFormat {
             "nodelink" | "networkx" => Some(ExportFormat::NodeLink),
             "cyjs" | "cytoscapejs" => Some(ExportFormat::Cytoscape),
             "mmd" => Some(ExportFormat::Mermaid),
+            "net" | "vosviewer" => Some(ExportFormat::Pajek),
             _ => ExportFormat::ALL
                 .into_iter()
                 .find(|f| f.as_str().replace('-', "") == name),
@@ -99,6 +104,7 @@ impl ExportFormat {
             ExportFormat::NodeLink | ExportFormat::Aif => "json",
             ExportFormat::Cytoscape => "cyjs",
             ExportFormat::Mermaid => "mmd",
+            ExportFormat::Pajek => "net",
             other => other.as_str(),
         }
     }
@@ -192,6 +198,7 @@ pub fn export_bytes(graph: &ArgGraph, config: &ExportConfig, output: &Path) -> R
         ExportFormat::Cytoscape => super::graph_to_cytoscape(graph),
         ExportFormat::Aif => super::graph_to_aif(graph),
         ExportFormat::Mermaid => super::graph_to_mermaid(graph),
+        ExportFormat::Pajek => super::graph_to_pajek(graph),
         ExportFormat::Csv => {
             return Err(Error::InvalidValue {
                 name: "--to",

@@ -16,6 +16,7 @@ mod json;
 mod legend;
 mod mermaid;
 mod node_link;
+mod pajek;
 mod render;
 mod style;
 mod table;
@@ -34,6 +35,7 @@ pub use graphml::graph_to_graphml;
 pub use json::{FORMAT, graph_from_json, graph_to_json};
 pub use mermaid::graph_to_mermaid;
 pub use node_link::graph_to_node_link;
+pub use pajek::graph_to_pajek;
 pub use render::{
     INSTALL_HINT, ImageFormat, LayoutEngine, RankDir, RenderError, graphviz_available, render,
 };

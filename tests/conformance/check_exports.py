@@ -257,9 +257,28 @@ def check_dot(folder, data):
     return f"Graphviz rendered {rendered} DOT files to SVG"
 
 
+def check_pajek(folder, data):
+    path = folder / "graph.net"
+    read = igraph.Graph.Read_Pajek(str(path))
+    name = f"{data['name']}: igraph.Read_Pajek"
+    pajek_label = lambda text: "".join("'" if c == '"' else (" " if ord(c) < 32 or 127 <= ord(c) < 160 else c) for c in text)
+    labels = [pajek_label(n["label"]) for n in data["nodes"]]
+    check(read.vcount() == len(data["nodes"]), f"{name}: {read.vcount()} vertices")
+    check(read.ecount() == len(data["edges"]), f"{name}: {read.ecount()} edges")
+    if data["nodes"]:
+        check(read.vs["name"] == labels, f"{name}: labels differ")
+    if data["edges"]:
+        ids = {n["id"]: i for i, n in enumerate(data["nodes"])}
+        got = Counter((e.source, e.target, e["label"], e["weight"]) for e in read.es)
+        want = Counter((ids[e["source"]], ids[e["target"]], e["relation"], float(e["weight"])) for e in data["edges"])
+        check(got == want, f"{name}: edges differ")
+    return f"igraph {read.vcount()} vertices, {read.ecount()} edges"
+
+
 CHECKS = [
     ("graphml", check_graphml),
     ("gexf", check_gexf),
+    ("pajek", check_pajek),
     ("node-link", check_node_link),
     ("cytoscape", check_cytoscape),
     ("csv", check_csv),

@@ -61,6 +61,7 @@ fn write_exports(graph: &ArgGraph, folder: &Path) {
         (ExportFormat::Json, "graph.json"),
         (ExportFormat::GraphMl, "graph.graphml"),
         (ExportFormat::Gexf, "graph.gexf"),
+        (ExportFormat::Pajek, "graph.net"),
         (ExportFormat::NodeLink, "graph.node-link.json"),
         (ExportFormat::Cytoscape, "graph.cyjs"),
         (ExportFormat::Aif, "graph.aif.json"),
@@ -134,8 +135,8 @@ fn real_clients_read_every_export() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains("all checks passed"), "{stdout}");
-    // Three graphs, seven clients each.
-    assert_eq!(stdout.matches(": ok: ").count(), 21, "{stdout}");
+    // Three graphs, eight clients each.
+    assert_eq!(stdout.matches(": ok: ").count(), 24, "{stdout}");
 }
 
 /// The conformance folder with Mermaid installed (`npm ci` there), if it

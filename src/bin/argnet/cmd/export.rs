@@ -30,6 +30,7 @@ use super::Outcome;
 ///   csv                  nodes.csv, edges.csv, evidence.csv (every sentence) in the folder -o
 ///   aif                  Argument Interchange Format JSON (OVA, AIFdb)
 ///   mermaid              Mermaid flowchart for Markdown
+///   pajek                Pajek .net (Pajek, VOSviewer, UCINET, igraph)
 ///
 /// Filters make a view that fits on a slide; they compose, run in the order
 /// listed under "Filters", and every format writes the filtered graph.
