@@ -25,6 +25,7 @@ mod holders;
 mod labels;
 pub mod lexicon;
 pub mod mentions;
+mod news;
 mod phrases;
 mod polarity;
 mod policy_names;

@@ -13,9 +13,6 @@
 //! attributes single sentences.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use serde::Serialize;
 
@@ -24,6 +21,7 @@ use super::affiliations;
 use super::clauses::SentenceView;
 use super::codebook::ActorKind;
 use super::entity::{Entity, EntityId, EntityKind};
+use super::news;
 use super::quotes::quotation_spans;
 
 /// What kind of text the narrative voice was inferred for.
@@ -136,7 +134,7 @@ pub fn infer(
     let offices = OFFICES.iter().filter(|o| lower.contains(*o)).count();
     // News quotes people inline ("'…,' said Ms Roe"); a release quotes
     // its minister in a block after "Jane Roe said:".
-    let news = (NEWS_QUOTE.is_match(text) || has_byline(views, text)) && said_blocks == 0;
+    let news = news::signs(views, text) && said_blocks == 0;
 
     if committee_voice >= 2
         && said_blocks == 0
@@ -155,33 +153,6 @@ pub fn infer(
     }
     None
 }
-
-/// A quotation closed and attributed inline: "…,’ said Ms Roe", "…,"
-/// she said", "…," said the union's leader".
-static NEWS_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"[’”"],?\s+(?:(?:said|says|added|warned)\s+(?:\p{Lu}|the\s|a\s|an\s)|(?:he|she|they)\s+(?:said|says|added|warned)\b)"#,
-    )
-    .expect("news quote pattern")
-});
-
-/// A byline among the first lines: "By a staff reporter", "By Jane Roe,
-/// Political Editor".
-fn has_byline(views: &[SentenceView], text: &str) -> bool {
-    views.iter().take(4).any(|v| {
-        let line = text[v.span.clone()].trim();
-        line.strip_prefix("By ").is_some_and(|rest| {
-            let words = rest.split_whitespace().count();
-            (1..=8).contains(&words) && !rest.ends_with(['.', '?', '!']) || BYLINE.is_match(rest)
-        })
-    })
-}
-
-/// What follows "By" in a byline that ends in a full stop anyway.
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:a|our)\s+(?:staff|special|political|health|education|home affairs|\w+)?\s*(?:reporter|correspondent|editor|writer)s?\b")
-        .expect("byline pattern")
-});
 
 /// Verbs of a committee speaking for itself: "we recommend", "we urge".
 const COMMITTEE_VERBS: &[&str] = &[
