@@ -101,6 +101,15 @@ pub enum Error {
         message: String,
     },
 
+    /// A hand-coded statement file (a statement table or a DNA database)
+    /// that argnet cannot read. `line` 0 means the problem has no one line.
+    #[error("{}{}: {message}", .path.display(), line_suffix(*.line))]
+    Coded {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+
     /// Graphviz was found but refused our input or failed.
     #[error("Graphviz `dot` failed on {}: {message}", .path.display())]
     Render { path: PathBuf, message: String },

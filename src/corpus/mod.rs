@@ -6,6 +6,7 @@
 
 mod boilerplate;
 pub mod citations;
+pub mod coded;
 mod decode;
 mod document;
 mod metadata;
@@ -230,7 +231,7 @@ fn build_document(
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -5,6 +5,7 @@
 
 mod build;
 mod citations;
+mod coded;
 mod graph;
 mod lookup;
 mod node;
@@ -12,6 +13,7 @@ mod summary;
 
 pub use build::build_graph;
 pub use citations::{WORK_SUBKIND, graph_from_citations};
+pub use coded::{CODED_BASIS, graph_from_coded};
 pub use graph::{ArgGraph, DocumentRecord, Inferred};
 pub use node::{Edge, Evidence, Node, NodeKind, Relation, node_key};
 pub use summary::Summary;

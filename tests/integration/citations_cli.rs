@@ -411,7 +411,7 @@ fn unknown_format_is_refused() {
             os("--format"),
             os("xml"),
         ],
-        &["--format", "edge-list, csv, openalex or binary"],
+        &["--format", "edge-list, csv, openalex, binary, statements or dna"],
     );
 }
 

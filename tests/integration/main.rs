@@ -8,6 +8,7 @@ mod build;
 mod citation_measures;
 mod citations_cli;
 mod cli;
+mod coded_cli;
 mod common;
 mod conformance;
 mod corpus;

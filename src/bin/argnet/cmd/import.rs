@@ -1,7 +1,8 @@
 //! `argnet import`: read citation data (SNAP edge list, CSV, OpenAlex
 //! works, plain or gzip) and write it as argnet's compact binary form
 //! (`.argc`) or, for small networks, as graph JSON that every other
-//! command reads.
+//! command reads; or read hand-coded statements (a statement table, a DNA
+//! database) into graph JSON (`import_coded.rs`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,10 +19,28 @@ use super::Outcome;
 /// The file extension argnet gives its binary citation form.
 const BINARY_EXTENSION: &str = "argc";
 
-/// Import a citation network.
+/// Import a citation network, or statements coded by hand.
 ///
-/// Reads citation data and writes it in one of two forms, chosen by the
-/// name of OUTPUT:
+/// HAND-CODED STATEMENTS (written as graph JSON; OUTPUT must end in .json):
+///
+///   statements  a CSV statement table, one coded statement per row: columns
+///               actor (or speaker, person, organization), concept (or topic,
+///               issue), stance (or agreement, increment: support/critique,
+///               agree/disagree, 1/0, +1/-1, true/false), and optional
+///               document, title, date, text (the coded passage), organisation
+///               (whom the actor speaks for). Other names: --columns.
+///   dna         a Discourse Network Analyzer 3 database (.dna): documents with
+///               their texts and dates, statements (organization or person,
+///               concept, agreement) with their coded passages, entity
+///               attributes.
+///
+///   argnet import coded.csv -o graphs/coded.json
+///   argnet import ties.csv --columns actor=speaker,stance=increment -o ties.json
+///   argnet import project.dna -o graphs/project.json
+///   argnet import ties.csv --nodes nodes.csv -o graphs/debate.json  # with attributes
+///   argnet analyse graphs/project.json        # coalitions, central concepts
+///
+/// CITATIONS are written in one of two forms, chosen by the name of OUTPUT:
 ///
 ///   NAME.json   graph JSON (argnet-graph/1): each work a `source` node labelled
 ///               with its title (or id), each citation a `cites` edge. Every
@@ -33,7 +52,7 @@ const BINARY_EXTENSION: &str = "argc";
 ///               8 bytes per citation plus the ids, titles and years, checksummed,
 ///               loaded with a copy instead of a parse. `argnet analyse` reads it.
 ///
-/// Input formats (detected from the name and the first bytes; --format to force):
+/// Citation formats (detected from the name and the first bytes; --format to force):
 ///
 ///   edge-list   SNAP style: `# comments`, then `citing cited [weight]` per line
 ///   csv         a header naming source,target[,weight] (or citing,cited)
@@ -54,22 +73,42 @@ const BINARY_EXTENSION: &str = "argc";
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ImportArgs {
-    /// Citation file: edge list, CSV, OpenAlex JSON Lines or .argc, plain or .gz.
+    /// Citation file (edge list, CSV, OpenAlex JSON Lines or .argc, plain
+    /// or .gz), a statement table (CSV) or a DNA database (.dna).
     #[arg(value_name = "FILE")]
-    input: PathBuf,
+    pub(super) input: PathBuf,
 
     /// Where to write: NAME.json for graph JSON, any other name (NAME.argc)
     /// for the binary form. Missing folders are created.
     #[arg(long, short, value_name = "OUTPUT")]
-    output: PathBuf,
+    pub(super) output: PathBuf,
 
-    /// Input format: edge-list, csv, openalex or binary (default: detected).
+    /// Input format: edge-list, csv, openalex, binary, statements or dna
+    /// (default: detected; a CSV whose header names actor, concept and
+    /// stance columns is a statement table).
     #[arg(long, value_name = "FORMAT")]
-    format: Option<String>,
+    pub(super) format: Option<String>,
 
     /// Name of the network (default: the input file's name).
     #[arg(long, value_name = "NAME")]
-    name: Option<String>,
+    pub(super) name: Option<String>,
+
+    /// A statement table's columns where the header does not use the usual
+    /// names: FIELD=COLUMN pairs, fields actor, concept, stance,
+    /// organisation, document, title, date, text.
+    #[arg(long, value_name = "FIELD=COLUMN,...")]
+    pub(super) columns: Option<String>,
+
+    /// A DNA database's actor: organization (DNA's default; a statement
+    /// with no organisation falls back to its person) or person.
+    #[arg(long, value_name = "VARIABLE")]
+    pub(super) actor_variable: Option<String>,
+
+    /// With hand-coded statements: a node table (CSV with a name column)
+    /// whose other columns become attributes of the actors and concepts of
+    /// those names (party, organisation type, …).
+    #[arg(long, value_name = "FILE")]
+    pub(super) nodes: Option<PathBuf>,
 
     /// Refuse to write graph JSON for more citations than this (JSON costs
     /// about 170 bytes per citation; use the binary form instead).
@@ -78,7 +117,7 @@ pub struct ImportArgs {
 
     /// Print nothing but errors (no summary, no progress bar).
     #[arg(long, short)]
-    quiet: bool,
+    pub(super) quiet: bool,
 
     /// The most a gzip file may unpack to (e.g. 500M, 16G; default 2G). A
     /// file that unpacks to more stops with an error naming this flag.
@@ -109,7 +148,7 @@ impl ImportArgs {
                     argnet::Error::InvalidValue {
                         name: "--format",
                         value: name.clone(),
-                        message: "use edge-list, csv, openalex or binary".into(),
+                        message: "use edge-list, csv, openalex, binary, statements or dna".into(),
                     }
                 })?),
             };
@@ -122,6 +161,9 @@ impl ImportArgs {
 }
 
 pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
+    if let Some(format) = super::import_coded::coded_format(&args)? {
+        return super::import_coded::run(&args, format);
+    }
     let config = args.config()?;
     let progress = crate::progress::reporter(args.quiet);
     let citations = read_citations(&args.input, &config, progress.as_ref())?;

@@ -9,6 +9,7 @@ mod eval;
 mod evidence;
 mod export;
 mod import;
+mod import_coded;
 mod path;
 
 use clap::{Parser, Subcommand};
