@@ -6,6 +6,9 @@
 //! lists split on `;`). The columns are those of `table.rs`. It writes no
 //! file itself: the caller names them.
 //!
+//! Every row of the plain files is one line: a line break inside a cell
+//! and the white space around it become one space (Kùzu's loader, among
+//! others, stops at a line break inside quotes; the Neo4j files keep them).
 //! Text from documents never becomes a live spreadsheet formula: in the
 //! plain files a text cell that starts with `=`, `+`, `-`, `@`, a tab or a
 //! carriage return gets a leading `'` (OWASP's advice on CSV injection), so
@@ -39,9 +42,9 @@ const NEO4J_ARRAY_DELIMITER: &str = ";";
 /// let c = graph.add_node(Node::new(NodeKind::Concept, "C"));
 /// graph.add_occurrence(a, c, Relation::Supports, None);
 /// let (nodes, edges) = graph_to_csv(&graph, CsvHeaders::Plain);
-/// assert!(nodes.starts_with("id,label,kind,subkind,mentions,documents,aliases\n"));
+/// assert!(nodes.starts_with("id,label,kind,subkind,mentions,documents,aliases,first_date,last_date,author\n"));
 /// assert!(nodes.contains("actor:smith-jr,\"Smith, \"\"Jr\"\"\",actor,"));
-/// assert!(edges.contains("actor:smith-jr,concept:c,supports,1.0,0,,,\n"));
+/// assert!(edges.contains("actor:smith-jr,concept:c,supports,1.0,0,,,,,\n"));
 /// let (nodes, edges) = graph_to_csv(&graph, CsvHeaders::Neo4j);
 /// assert!(nodes.starts_with("id:ID,:LABEL,label,kind,subkind,mentions:long,"));
 /// assert!(edges.contains(":START_ID,:END_ID,:TYPE,relation,weight:double"));
@@ -155,58 +158,56 @@ fn column_headers(table: &Table, neo4j: bool) -> Vec<String> {
 /// assert!(csv.contains("e0,actor:a,concept:c,supports,d.txt,,,11,23,0.8,turn+cue-strong,'=C is vital."));
 /// ```
 pub fn evidence_to_csv(graph: &ArgGraph) -> String {
-    let header = [
-        "edge",
-        "source",
-        "target",
-        "relation",
-        "document",
-        "document_title",
-        "document_date",
-        "start",
-        "end",
-        "confidence",
-        "basis",
-        "sentence",
-    ]
-    .map(str::to_owned)
-    .to_vec();
-    let documents: std::collections::HashMap<&str, &crate::model::DocumentRecord> =
-        graph.documents.iter().map(|d| (d.id.as_str(), d)).collect();
-    let rows = graph
-        .edges()
-        .enumerate()
-        .flat_map(|(number, (source, target, edge))| {
-            let documents = &documents;
-            edge.evidence.iter().map(move |evidence| {
-                let record = documents.get(evidence.document.as_str());
-                let meta = record.map(|r| &r.meta);
-                vec![
-                    format!("e{number}"),
-                    graph.node(source).key.clone(),
-                    graph.node(target).key.clone(),
-                    edge.relation.as_str().to_owned(),
-                    not_a_formula(&evidence.document),
-                    not_a_formula(meta.and_then(|m| m.title.as_deref()).unwrap_or_default()),
-                    meta.and_then(|m| m.date.clone()).unwrap_or_default(),
-                    evidence.span.start.to_string(),
-                    evidence.span.end.to_string(),
-                    super::style::number(evidence.confidence),
-                    evidence.basis.clone().unwrap_or_default(),
-                    not_a_formula(&evidence.text),
-                ]
-            })
-        });
-    write(header, rows)
+    table_to_csv(&super::statements::evidence_table(graph))
+}
+
+/// A table as plain CSV: its column names, then its rows, text cells on
+/// one line and formula-safe.
+pub(crate) fn table_to_csv(table: &Table) -> String {
+    // Column names can be labels (the actor × concept matrix).
+    let header = table.columns.iter().map(|c| plain(&c.name)).collect();
+    write(
+        header,
+        table.rows.iter().map(|row| cells(row, true).collect()),
+    )
 }
 
 /// The cells of a row; `safe` neutralises formula-like text.
 fn cells(row: &[Option<Value>], safe: bool) -> impl Iterator<Item = String> + '_ {
     row.iter().map(move |value| match value {
-        Some(Value::Text(text)) if safe => not_a_formula(text),
+        Some(Value::Text(text)) if safe => plain(text),
         Some(value) => value.to_text(),
         None => String::new(),
     })
+}
+
+/// A text cell of the plain CSV files: on one line (a line break and the
+/// white space around it become one space, since several CSV loaders,
+/// Kùzu's among them, stop at a line break inside quotes) and
+/// formula-safe.
+fn plain(text: &str) -> String {
+    not_a_formula(&one_line(text))
+}
+
+/// `text` with every run of white space that holds a line break made one
+/// space, and then trimmed (a text without line breaks is kept as it is).
+pub(crate) fn one_line(text: &str) -> String {
+    if !text.contains(['\n', '\r']) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut words = text
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty());
+    if let Some(first) = words.next() {
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 /// `text`, with a `'` before it when a spreadsheet would read it as a
@@ -290,12 +291,14 @@ mod tests {
         node.aliases.insert("C".into());
         graph.add_node(node);
         let (plain, _) = graph_to_csv(&graph, CsvHeaders::Plain);
+        // One line per row in the plain files, exact cells for Neo4j.
         assert!(
-            plain.contains("\"two\nlines\",actor,person,0,,A;B; C\n"),
+            plain.contains(",two lines,actor,person,0,,A;B; C,,,\n"),
             "{plain}"
         );
+        assert_eq!(one_line("  a \r\n  b\n\nc "), "a b c");
         let (neo4j, _) = graph_to_csv(&graph, CsvHeaders::Neo4j);
         assert!(neo4j.contains("Actor;Person,\"two\nlines\""), "{neo4j}");
-        assert!(neo4j.contains(",\"A,B;C\"\n"), "{neo4j}");
+        assert!(neo4j.contains(",\"A,B;C\",,,\n"), "{neo4j}");
     }
 }

@@ -27,17 +27,22 @@ pub enum ExportFormat {
     NodeLink,
     /// Cytoscape.js elements JSON.
     Cytoscape,
-    /// `nodes.csv`, `edges.csv` and `evidence.csv` in a folder.
+    /// `nodes.csv`, `edges.csv`, `evidence.csv`, `statements.csv` and
+    /// `actor_concept.csv` in a folder.
     Csv,
     /// Argument Interchange Format JSON (AIFdb, OVA).
     Aif,
     Mermaid,
     /// Pajek `.net` (Pajek, VOSviewer, UCINET).
     Pajek,
+    /// GML (igraph, NetworkX, Cytoscape desktop, yEd).
+    Gml,
+    /// An Excel workbook: nodes, edges, evidence, statements, matrix.
+    Xlsx,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 13] = [
+    pub const ALL: [ExportFormat; 15] = [
         ExportFormat::Dot,
         ExportFormat::Svg,
         ExportFormat::Png,
@@ -51,6 +56,8 @@ impl ExportFormat {
         ExportFormat::Aif,
         ExportFormat::Mermaid,
         ExportFormat::Pajek,
+        ExportFormat::Gml,
+        ExportFormat::Xlsx,
     ];
 
     /// The name `--to` takes.
@@ -69,6 +76,8 @@ impl ExportFormat {
             ExportFormat::Aif => "aif",
             ExportFormat::Mermaid => "mermaid",
             ExportFormat::Pajek => "pajek",
+            ExportFormat::Gml => "gml",
+            ExportFormat::Xlsx => "xlsx",
         }
     }
 
@@ -82,6 +91,7 @@ impl ExportFormat {
             "cyjs" | "cytoscapejs" => Some(ExportFormat::Cytoscape),
             "mmd" => Some(ExportFormat::Mermaid),
             "net" | "vosviewer" => Some(ExportFormat::Pajek),
+            "excel" | "spreadsheet" => Some(ExportFormat::Xlsx),
             _ => ExportFormat::ALL
                 .into_iter()
                 .find(|f| f.as_str().replace('-', "") == name),
@@ -133,6 +143,8 @@ pub struct ExportConfig {
     /// Style of DOT and the pictures rendered from it.
     pub dot: DotStyle,
     pub csv_headers: CsvHeaders,
+    /// GEXF with dates for Gephi's timeline.
+    pub dynamic: bool,
 }
 
 impl ExportConfig {
@@ -141,7 +153,13 @@ impl ExportConfig {
             format,
             dot: DotStyle::default(),
             csv_headers: CsvHeaders::default(),
+            dynamic: false,
         }
+    }
+
+    pub fn with_dynamic(mut self, dynamic: bool) -> Self {
+        self.dynamic = dynamic;
+        self
     }
 
     pub fn with_dot(mut self, dot: DotStyle) -> Self {
@@ -157,7 +175,9 @@ impl ExportConfig {
 
 /// The files of `graph` in the configured format, to be written with
 /// [`super::write_files`]: one file at `output`, or for CSV `nodes.csv`,
-/// `edges.csv` and `evidence.csv` in the folder `output`.
+/// `edges.csv`, `evidence.csv`, `statements.csv` (one row per statement,
+/// as DNA exports them) and `actor_concept.csv` (the actor × concept
+/// matrix) in the folder `output`.
 pub fn export_files(
     graph: &ArgGraph,
     config: &ExportConfig,
@@ -168,7 +188,7 @@ pub fn export_files(
             return Err(Error::InvalidValue {
                 name: "--output",
                 value: output.display().to_string(),
-                message: "CSV export writes nodes.csv, edges.csv and evidence.csv into a folder, and this is a file; give a folder name".into(),
+                message: "CSV export writes nodes.csv, edges.csv, evidence.csv, statements.csv and actor_concept.csv into a folder, and this is a file; give a folder name".into(),
             });
         }
         let (nodes, edges) = graph_to_csv(graph, config.csv_headers);
@@ -178,6 +198,14 @@ pub fn export_files(
             (
                 output.join("evidence.csv"),
                 evidence_to_csv(graph).into_bytes(),
+            ),
+            (
+                output.join("statements.csv"),
+                super::statements_to_csv(graph).into_bytes(),
+            ),
+            (
+                output.join("actor_concept.csv"),
+                super::actor_concept_to_csv(graph).into_bytes(),
             ),
         ]);
     }
@@ -192,6 +220,7 @@ pub fn export_bytes(graph: &ArgGraph, config: &ExportConfig, output: &Path) -> R
     let text = match config.format {
         ExportFormat::Dot => graph_to_dot_with(graph, &config.dot),
         ExportFormat::GraphMl => super::graph_to_graphml(graph),
+        ExportFormat::Gexf if config.dynamic => super::graph_to_gexf_dynamic(graph),
         ExportFormat::Gexf => super::graph_to_gexf(graph),
         ExportFormat::Json => super::graph_to_json(graph),
         ExportFormat::NodeLink => super::graph_to_node_link(graph),
@@ -199,12 +228,14 @@ pub fn export_bytes(graph: &ArgGraph, config: &ExportConfig, output: &Path) -> R
         ExportFormat::Aif => super::graph_to_aif(graph),
         ExportFormat::Mermaid => super::graph_to_mermaid(graph),
         ExportFormat::Pajek => super::graph_to_pajek(graph),
+        ExportFormat::Gml => super::graph_to_gml(graph),
+        ExportFormat::Xlsx => return super::graph_to_xlsx(graph),
         ExportFormat::Csv => {
             return Err(Error::InvalidValue {
                 name: "--to",
                 value: "csv".into(),
                 message:
-                    "CSV is three files (nodes.csv, edges.csv, evidence.csv); give -o a folder"
+                    "CSV is five files (nodes.csv, edges.csv, evidence.csv, statements.csv, actor_concept.csv); give -o a folder"
                         .into(),
             });
         }
@@ -240,7 +271,9 @@ mod tests {
             ("node_link", Some(ExportFormat::NodeLink)),
             ("GraphML", Some(ExportFormat::GraphMl)),
             ("gv", Some(ExportFormat::Dot)),
-            ("xlsx", None),
+            ("xlsx", Some(ExportFormat::Xlsx)),
+            ("Excel", Some(ExportFormat::Xlsx)),
+            ("ods", None),
         ];
         for (name, want) in rows {
             assert_eq!(ExportFormat::parse(name), want, "{name}");

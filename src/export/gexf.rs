@@ -2,8 +2,14 @@
 //! typed node and edge attributes (the columns of `table.rs`), the node
 //! label and edge weight as GEXF's own fields, and each node's fill colour
 //! (by kind, or by community when analysis stored one) as `viz:color`.
-//! Static graph: no timestamps, no `lastmodifieddate`, so the same graph
-//! gives the same bytes. Written with quick-xml. It draws nothing.
+//! No `lastmodifieddate`, so the same graph gives the same bytes. Written
+//! with quick-xml. It draws nothing.
+//!
+//! Static by default. [`graph_to_gexf_dynamic`] writes a dynamic graph for
+//! Gephi's timeline (`timeformat="date"`): a node lives from the first to
+//! the last date of its documents (`start`, `end`), and an edge has one
+//! spell per date of its evidence; nodes and edges without dates are
+//! always there.
 //!
 //! Edges are all directed (`co_occurs` is stored with the smaller id
 //! first: GEXF allows `type="undirected"` edges in a directed graph, but
@@ -34,6 +40,45 @@ const SCHEMA_LOCATION: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"
 /// assert!(xml.contains(r#"label="critiques" weight="1.0""#));
 /// ```
 pub fn graph_to_gexf(graph: &ArgGraph) -> String {
+    gexf(graph, false)
+}
+
+/// The graph as dynamic GEXF 1.3 (see the module documentation).
+///
+/// ```
+/// use argnet::corpus::DocumentMeta;
+/// use argnet::model::{ArgGraph, Evidence, Node, NodeKind, Relation};
+///
+/// let mut graph = ArgGraph::new("g");
+/// let a = graph.add_node(Node::new(NodeKind::Actor, "A"));
+/// let c = graph.add_node(Node::new(NodeKind::Concept, "C"));
+/// for (day, document) in [("2011-03-11", "d1"), ("2011-03-14", "d2")] {
+///     graph.documents.push(argnet::model::DocumentRecord {
+///         id: document.into(),
+///         file: String::new(),
+///         meta: DocumentMeta { date: Some(day.into()), ..DocumentMeta::default() },
+///         sha256: String::new(),
+///         bytes: 0,
+///         encoding: argnet::corpus::Encoding::Utf8,
+///         content: 0..0,
+///         sentences: 0,
+///         inferred: None,
+///     });
+///     graph.node_mut(a).documents.insert(document.into());
+///     let said = Evidence { document: document.into(), span: 0..1, text: "x".into(),
+///                           confidence: 1.0, basis: None };
+///     graph.add_occurrence(a, c, Relation::Supports, Some(said));
+/// }
+/// let xml = argnet::export::graph_to_gexf_dynamic(&graph);
+/// assert!(xml.contains(r#"mode="dynamic" defaultedgetype="directed" timeformat="date""#));
+/// assert!(xml.contains(r#"<node id="actor:a" label="A" start="2011-03-11" end="2011-03-14">"#));
+/// assert!(xml.contains(r#"<spell start="2011-03-14" end="2011-03-14"/>"#));
+/// ```
+pub fn graph_to_gexf_dynamic(graph: &ArgGraph) -> String {
+    gexf(graph, true)
+}
+
+fn gexf(graph: &ArgGraph, dynamic: bool) -> String {
     let nodes = table::node_table(graph);
     let edges = table::edge_table(graph);
     let by_community = graph.nodes().any(|(_, n)| style::community(n).is_some());
@@ -56,17 +101,34 @@ pub fn graph_to_gexf(graph: &ArgGraph) -> String {
     );
     xml.text_element("description", &[], &graph.name);
     xml.end("meta");
-    xml.start(
-        "graph",
-        &[("mode", "static"), ("defaultedgetype", "directed")],
-    );
+    if dynamic {
+        xml.start(
+            "graph",
+            &[
+                ("mode", "dynamic"),
+                ("defaultedgetype", "directed"),
+                ("timeformat", "date"),
+            ],
+        );
+    } else {
+        xml.start(
+            "graph",
+            &[("mode", "static"), ("defaultedgetype", "directed")],
+        );
+    }
+    let dates = table::Dates::new(graph);
     // The label and the weight are GEXF fields, not attributes.
     let node_columns = declare(&mut xml, "node", &nodes, "label");
     let edge_columns = declare(&mut xml, "edge", &edges, "weight");
 
     xml.start("nodes", &[]);
     for ((_, node), row) in graph.nodes().zip(&nodes.rows) {
-        xml.start("node", &[("id", &node.key), ("label", &node.label)]);
+        let mut attributes = vec![("id", node.key.as_str()), ("label", node.label.as_str())];
+        let range = dates.range(node.documents.iter().map(String::as_str));
+        if let (true, Some((start, end))) = (dynamic, range) {
+            attributes.extend([("start", start), ("end", end)]);
+        }
+        xml.start("node", &attributes);
         write_values(&mut xml, &node_columns, row);
         let fill = if by_community {
             style::community_fill(style::community(node))
@@ -100,6 +162,22 @@ pub fn graph_to_gexf(graph: &ArgGraph) -> String {
         ];
         xml.start("edge", &attributes);
         write_values(&mut xml, &edge_columns, row);
+        if dynamic {
+            let mut days: Vec<&str> = edge
+                .evidence
+                .iter()
+                .filter_map(|e| dates.date(&e.document))
+                .collect();
+            days.sort_unstable();
+            days.dedup();
+            if !days.is_empty() {
+                xml.start("spells", &[]);
+                for day in days {
+                    xml.empty("spell", &[("start", day), ("end", day)]);
+                }
+                xml.end("spells");
+            }
+        }
         xml.end("edge");
     }
     xml.end("edges");
@@ -159,7 +237,8 @@ mod tests {
         a.attributes.insert("community".into(), 0.into());
         graph.add_node(a);
         let xml = graph_to_gexf(&graph);
-        assert!(!xml.contains("date"), "{xml}");
+        assert!(!xml.contains("lastmodifieddate"), "{xml}");
+        assert!(!xml.contains("timeformat"), "{xml}");
         assert!(
             xml.contains(r#"<viz:color r="141" g="211" b="199"/>"#),
             "{xml}"

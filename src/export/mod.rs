@@ -11,6 +11,7 @@ mod cytoscape;
 mod dot;
 mod format;
 mod gexf;
+mod gml;
 mod graphml;
 mod json;
 mod legend;
@@ -18,8 +19,10 @@ mod mermaid;
 mod node_link;
 mod pajek;
 mod render;
+mod statements;
 mod style;
 mod table;
+mod xlsx;
 mod xml;
 
 use std::path::Path;
@@ -30,7 +33,8 @@ pub use csv::{CsvHeaders, evidence_to_csv, graph_to_csv, not_a_formula};
 pub use cytoscape::graph_to_cytoscape;
 pub use dot::{ColourBy, DotStyle, NodeSizes, dot_graph, graph_to_dot, graph_to_dot_with};
 pub use format::{ExportConfig, ExportFormat, export_bytes, export_files};
-pub use gexf::graph_to_gexf;
+pub use gexf::{graph_to_gexf, graph_to_gexf_dynamic};
+pub use gml::graph_to_gml;
 pub use graphml::graph_to_graphml;
 pub use json::{FORMAT, graph_from_json, graph_to_json};
 pub use mermaid::graph_to_mermaid;
@@ -39,6 +43,8 @@ pub use pajek::graph_to_pajek;
 pub use render::{
     INSTALL_HINT, ImageFormat, LayoutEngine, RankDir, RenderError, graphviz_available, render,
 };
+pub use statements::{actor_concept_to_csv, statements_to_csv};
+pub use xlsx::graph_to_xlsx;
 
 use crate::error::{Error, Result};
 use crate::model::ArgGraph;

@@ -4,11 +4,13 @@
 //! reads back the same in every tool. It writes nothing itself.
 //!
 //! Node columns: `label`, `kind`, `subkind`, `mentions`, `documents` and
-//! `aliases` (joined with "; "), then every node attribute in name order
-//! (an attribute whose name is taken is written as `attribute_<name>`).
-//! Edge columns: `relation`, `weight`, `evidence_count`, the first piece
-//! of evidence (`evidence`, the sentence, and `evidence_document`), the
-//! edge's `confidence` (the highest of its evidence), and `evidence_all`:
+//! `aliases` (joined with "; "), `first_date` and `last_date` (the earliest
+//! and latest date of its documents), `author` (of a document node), then
+//! every node attribute in name order (an attribute whose name is taken is
+//! written as `attribute_<name>`). Edge columns: `relation`, `weight`,
+//! `evidence_count`, the first piece of evidence (`evidence`, the sentence,
+//! and `evidence_document`), the edge's `confidence` (the highest of its
+//! evidence), `first_date` and `last_date` of its evidence, and `evidence_all`:
 //! every sentence as `document: sentence`, separated by a blank line (a
 //! sentence never holds one: blank lines end blocks). The CSV export leaves
 //! `evidence_all` out and writes `evidence.csv` instead, one row a sentence.
@@ -78,27 +80,68 @@ pub(crate) struct Table {
     pub rows: Vec<Vec<Option<Value>>>,
 }
 
-const NODE_COLUMNS: [(&str, ValueType); 6] = [
+const NODE_COLUMNS: [(&str, ValueType); 9] = [
     ("label", ValueType::Text),
     ("kind", ValueType::Text),
     ("subkind", ValueType::Text),
     ("mentions", ValueType::Long),
     ("documents", ValueType::Text),
     ("aliases", ValueType::Text),
+    (FIRST_DATE, ValueType::Text),
+    (LAST_DATE, ValueType::Text),
+    ("author", ValueType::Text),
 ];
+
+/// The earliest and latest date (`YYYY-MM-DD`) of the documents a node
+/// appears in or an edge's evidence comes from; empty without dates.
+pub(crate) const FIRST_DATE: &str = "first_date";
+pub(crate) const LAST_DATE: &str = "last_date";
 
 /// The edge column that holds every sentence.
 pub(crate) const EVIDENCE_ALL: &str = "evidence_all";
 
-const EDGE_COLUMNS: [(&str, ValueType); 7] = [
+const EDGE_COLUMNS: [(&str, ValueType); 9] = [
     ("relation", ValueType::Text),
     ("weight", ValueType::Double),
     ("evidence_count", ValueType::Long),
     ("evidence", ValueType::Text),
     ("evidence_document", ValueType::Text),
     ("confidence", ValueType::Double),
+    (FIRST_DATE, ValueType::Text),
+    (LAST_DATE, ValueType::Text),
     (EVIDENCE_ALL, ValueType::Text),
 ];
+
+/// Document dates and authors by document id.
+pub(crate) struct Dates<'a> {
+    documents: std::collections::HashMap<&'a str, &'a crate::model::DocumentRecord>,
+}
+
+impl<'a> Dates<'a> {
+    pub fn new(graph: &'a ArgGraph) -> Self {
+        Dates {
+            documents: graph.documents.iter().map(|d| (d.id.as_str(), d)).collect(),
+        }
+    }
+
+    pub fn date(&self, document: &str) -> Option<&'a str> {
+        self.documents.get(document)?.meta.date.as_deref()
+    }
+
+    pub fn author(&self, document: &str) -> Option<&'a str> {
+        self.documents.get(document)?.meta.author.as_deref()
+    }
+
+    /// The earliest and latest date of `documents`, if any has one.
+    pub fn range<'b>(
+        &self,
+        documents: impl IntoIterator<Item = &'b str>,
+    ) -> Option<(&'a str, &'a str)> {
+        let mut dates = documents.into_iter().filter_map(|d| self.date(d));
+        let first = dates.next()?;
+        Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
+    }
+}
 
 /// The node table of `graph`.
 pub(crate) fn node_table(graph: &ArgGraph) -> Table {
@@ -125,9 +168,14 @@ pub(crate) fn node_table(graph: &ArgGraph) -> Table {
             value_type: *value_type,
         });
     }
+    let dates = Dates::new(graph);
     let rows = graph
         .nodes()
         .map(|(_, node)| {
+            let range = dates.range(node.documents.iter().map(String::as_str));
+            let author = (node.kind == crate::model::NodeKind::Document)
+                .then(|| node.documents.first().and_then(|d| dates.author(d)))
+                .flatten();
             let mut row = vec![
                 Some(Value::Text(node.label.clone())),
                 Some(Value::Text(node.kind.as_str().to_owned())),
@@ -137,6 +185,9 @@ pub(crate) fn node_table(graph: &ArgGraph) -> Table {
                 )),
                 Some(Value::Text(join(&node.documents))),
                 Some(Value::Text(join(&node.aliases))),
+                range.map(|r| Value::Text(r.0.to_owned())),
+                range.map(|r| Value::Text(r.1.to_owned())),
+                author.map(|a| Value::Text(a.to_owned())),
             ];
             for (name, value_type) in &attribute_types {
                 row.push(
@@ -153,10 +204,12 @@ pub(crate) fn node_table(graph: &ArgGraph) -> Table {
 
 /// The edge table of `graph`.
 pub(crate) fn edge_table(graph: &ArgGraph) -> Table {
+    let dates = Dates::new(graph);
     let rows = graph
         .edges()
         .map(|(_, _, edge)| {
             let first = edge.evidence.first();
+            let range = dates.range(edge.evidence.iter().map(|e| e.document.as_str()));
             vec![
                 Some(Value::Text(edge.relation.as_str().to_owned())),
                 Some(Value::Double(edge.weight)),
@@ -164,6 +217,8 @@ pub(crate) fn edge_table(graph: &ArgGraph) -> Table {
                 first.map(|e| Value::Text(e.text.clone())),
                 first.map(|e| Value::Text(e.document.clone())),
                 first.map(|_| Value::Double(edge.confidence())),
+                range.map(|r| Value::Text(r.0.to_owned())),
+                range.map(|r| Value::Text(r.1.to_owned())),
                 first.map(|_| {
                     let all: Vec<String> = edge
                         .evidence
@@ -278,14 +333,17 @@ mod tests {
                 "mentions",
                 "documents",
                 "aliases",
+                "first_date",
+                "last_date",
+                "author",
                 "attribute_label",
                 "pagerank",
                 "tags"
             ]
         );
-        assert_eq!(table.columns[7].value_type, ValueType::Double);
-        assert_eq!(table.rows[0][7], Some(Value::Double(1.0)));
-        assert_eq!(table.rows[0][8], Some(Value::Text("x; y".into())));
-        assert_eq!(table.rows[1][6], None);
+        assert_eq!(table.columns[10].value_type, ValueType::Double);
+        assert_eq!(table.rows[0][10], Some(Value::Double(1.0)));
+        assert_eq!(table.rows[0][11], Some(Value::Text("x; y".into())));
+        assert_eq!(table.rows[1][9], None);
     }
 }

@@ -12,7 +12,11 @@ Each DIR holds one graph exported by argnet (the integration test
     graph.node-link.json  read by NetworkX (node_link_graph), and compared
                           with what node_link_data writes for that graph
     graph.cyjs            read by NetworkX (cytoscape_graph)
-    nodes.csv, edges.csv, evidence.csv  read by Python's csv module
+    graph.gml             read by NetworkX (read_gml) and igraph (Read_GML)
+    graph.dynamic.gexf    GEXF for Gephi's timeline, read by NetworkX
+    graph.xlsx            read by openpyxl: every sheet, text cells are text
+    nodes.csv, edges.csv, evidence.csv, statements.csv, actor_concept.csv
+                          read by Python's csv module
     graph.aif.json        read by arguebuf (an AIF library), and checked
                           against the AIF rules (RA/CA: premises in, one
                           conclusion out; locutions name L-nodes)
@@ -27,11 +31,13 @@ Exit codes: 0 all good; 1 a check failed; 3 a client library is missing
 """
 
 import csv
+import html
 import json
 import math
 import shutil
 import subprocess
 import sys
+import warnings
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from pathlib import Path
@@ -40,6 +46,7 @@ try:
     import arguebuf
     import igraph
     import networkx as nx
+    import openpyxl
 except ImportError as error:
     print(f"missing client library: {error.name}; pip install -r tests/conformance/requirements.txt")
     sys.exit(3)
@@ -174,6 +181,27 @@ def check_cytoscape(folder, data):
     return f"NetworkX {len(graph)} nodes/{graph.number_of_edges()} edges"
 
 
+def one_line(text):
+    """A CSV cell: a line break and the white space around it are one space."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return " ".join(part.strip() for part in text.replace("\r", "\n").split("\n") if part.strip())
+
+
+def statements(data):
+    """(actor label, concept label, stance, sentence) of every statement."""
+    label = {n["id"]: n["label"] for n in data["nodes"]}
+    kind = {n["id"]: n["kind"] for n in data["nodes"]}
+    rows = []
+    for edge in data["edges"]:
+        if edge["relation"] in ("supports", "critiques") and kind[edge["source"]] == "actor" \
+                and kind[edge["target"]] == "concept":
+            stance = "support" if edge["relation"] == "supports" else "critique"
+            for evidence in edge["evidence"]:
+                rows.append((label[edge["source"]], label[edge["target"]], stance, evidence["text"]))
+    return rows
+
+
 def check_csv(folder, data):
     with open(folder / "nodes.csv", newline="", encoding="utf-8") as file:
         nodes = list(csv.DictReader(file))
@@ -181,21 +209,92 @@ def check_csv(folder, data):
         edges = list(csv.DictReader(file))
     name = f"{data['name']}: csv"
     check([n["id"] for n in nodes] == [n["id"] for n in data["nodes"]], f"{name}: node ids differ")
-    check([n["label"] for n in nodes] == [n["label"] for n in data["nodes"]], f"{name}: labels differ")
+    check([n["label"] for n in nodes] == [one_line(n["label"]) for n in data["nodes"]], f"{name}: labels differ")
     check([int(n["mentions"]) for n in nodes] == [n["mentions"] for n in data["nodes"]], f"{name}: mentions differ")
     triples = [(e["source"], e["target"], e["relation"]) for e in edges]
     check_edges("csv", triples, [float(e["weight"]) for e in edges], data)
     unformula = lambda text: text[1:] if text[:2] in ("'=", "'+", "'-", "'@") else text
     for row, edge in zip(edges, data["edges"]):
         first = edge["evidence"][0]["text"] if edge["evidence"] else ""
-        check(unformula(row["evidence"]) == first, f"{name}: evidence {row['evidence']!r} != {first!r}")
+        check(unformula(row["evidence"]) == one_line(first), f"{name}: evidence {row['evidence']!r} != {first!r}")
     # evidence.csv: every sentence of every edge, in edge order.
     with open(folder / "evidence.csv", newline="", encoding="utf-8") as file:
         evidence = list(csv.DictReader(file))
-    want = [(e["source"], e["target"], e["relation"], x["text"]) for e in data["edges"] for x in e["evidence"]]
+    want = [(e["source"], e["target"], e["relation"], one_line(x["text"])) for e in data["edges"] for x in e["evidence"]]
     got = [(r["source"], r["target"], r["relation"], unformula(r["sentence"])) for r in evidence]
     check(got == want, f"{name}: evidence.csv holds {len(got)} sentences, the graph {len(want)}")
-    return f"{len(nodes)} node rows, {len(edges)} edge rows, {len(evidence)} evidence rows"
+    # statements.csv: one row per statement, as DNA exports them.
+    with open(folder / "statements.csv", newline="", encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    want = [(a, c, s, one_line(t)) for a, c, s, t in statements(data)]
+    got = [(unformula(r["actor"]), unformula(r["concept"]), r["stance"], unformula(r["text"])) for r in rows]
+    check(got == [(one_line(a), one_line(c), s, t) for a, c, s, t in want], f"{name}: statements.csv differs")
+    check(all(r["agreement"] == ("1" if r["stance"] == "support" else "0") for r in rows), f"{name}: agreement")
+    with open(folder / "actor_concept.csv", newline="", encoding="utf-8") as file:
+        matrix = list(csv.reader(file))
+    net = Counter()
+    for actor, concept, stance, _ in statements(data):
+        net[(one_line(actor), one_line(concept))] += 1 if stance == "support" else -1
+    concepts = [unformula(c) for c in matrix[0][1:]] if matrix else []
+    got = {(unformula(row[0]), concepts[i]): int(v) for row in matrix[1:] for i, v in enumerate(row[1:]) if int(v)}
+    check(got == {k: v for k, v in net.items() if v}, f"{name}: actor_concept.csv differs")
+    return f"{len(nodes)} node rows, {len(edges)} edge rows, {len(evidence)} evidence rows, {len(rows)} statements, {max(len(matrix) - 1, 0)}×{len(concepts)} matrix"
+
+
+def check_gml(folder, data):
+    path = folder / "graph.gml"
+    graph = nx.read_gml(path, label="key")
+    check(graph.is_directed() and graph.is_multigraph(), f"{data['name']}: gml: not a directed multigraph")
+    # GML has no booleans: true and false are written as 1 and 0.
+    flags = {key for n in data["nodes"] for key, value in n["attributes"].items() if isinstance(value, bool)}
+    nodes = {}
+    for key, attributes in graph.nodes(data=True):
+        nodes[key] = {k: (bool(v) if k in flags and isinstance(v, int) else v) for k, v in attributes.items()}
+    check_nodes("networkx.read_gml", nodes, data)
+    check_edges("networkx.read_gml", *networkx_edges(graph), data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # "unknown entities returned verbatim"
+        read = igraph.Graph.Read_GML(str(path))
+    name = f"{data['name']}: igraph.Read_GML"
+    check(read.vcount() == len(data["nodes"]), f"{name}: {read.vcount()} vertices")
+    check(read.ecount() == len(data["edges"]), f"{name}: {read.ecount()} edges")
+    if data["nodes"]:
+        # igraph decodes &quot; and &amp; but leaves &#N; as written.
+        keys = [html.unescape(key) for key in read.vs["key"]]
+        check(keys == [n["id"] for n in data["nodes"]], f"{name}: keys differ")
+    return f"networkx {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges; igraph {read.vcount()} vertices, {read.ecount()} edges"
+
+
+def check_dynamic_gexf(folder, data):
+    graph = nx.read_gexf(folder / "graph.dynamic.gexf")
+    check_nodes("networkx.read_gexf (dynamic)", dict(graph.nodes(data=True)), data)
+    check_edges("networkx.read_gexf (dynamic)", *networkx_edges(graph, "relation"), data)
+    dated = sum(1 for _, attributes in graph.nodes(data=True) if "start" in attributes)
+    spells = sum(len(a.get("spells", [])) for _, _, a in graph.edges(data=True))
+    return f"{graph.number_of_nodes()} nodes ({dated} dated), {graph.number_of_edges()} edges, {spells} spells"
+
+
+def check_xlsx(folder, data):
+    book = openpyxl.load_workbook(folder / "graph.xlsx")
+    name = f"{data['name']}: openpyxl"
+    check(book.sheetnames == ["nodes", "edges", "evidence", "statements", "actor_concept"],
+          f"{name}: sheets {book.sheetnames}")
+    rows = {sheet: list(book[sheet].iter_rows(values_only=True)) for sheet in book.sheetnames}
+    header = rows["nodes"][0]
+    nodes = [dict(zip(header, row)) for row in rows["nodes"][1:]]
+    check([n["id"] for n in nodes] == [n["id"] for n in data["nodes"]], f"{name}: node ids differ")
+    check([n["label"] for n in nodes] == [n["label"] for n in data["nodes"]], f"{name}: labels differ")
+    check([n["mentions"] for n in nodes] == [n["mentions"] for n in data["nodes"]], f"{name}: mentions differ")
+    check(len(rows["edges"]) - 1 == len(data["edges"]), f"{name}: {len(rows['edges']) - 1} edge rows")
+    sentences = [x["text"] for e in data["edges"] for x in e["evidence"]]
+    header = rows["evidence"][0]
+    got = [dict(zip(header, row))["sentence"] or "" for row in rows["evidence"][1:]]
+    check(got == sentences, f"{name}: evidence sheet holds {len(got)} sentences, the graph {len(sentences)}")
+    check(len(rows["statements"]) - 1 == len(statements(data)), f"{name}: statements sheet")
+    # No cell is a formula, whatever the text starts with.
+    formulas = [cell.coordinate for sheet in book for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
+    check(not formulas, f"{name}: formula cells {formulas[:5]}")
+    return f"{len(nodes)} nodes, {len(rows['edges']) - 1} edges, {len(got)} sentences, {len(rows['statements']) - 1} statements, no formulas"
 
 
 def check_aif(folder, data):
@@ -279,6 +378,9 @@ CHECKS = [
     ("graphml", check_graphml),
     ("gexf", check_gexf),
     ("pajek", check_pajek),
+    ("gml", check_gml),
+    ("dynamic-gexf", check_dynamic_gexf),
+    ("xlsx", check_xlsx),
     ("node-link", check_node_link),
     ("cytoscape", check_cytoscape),
     ("csv", check_csv),
@@ -288,7 +390,7 @@ CHECKS = [
 
 
 def main(folders):
-    print(f"networkx {nx.__version__}, igraph {igraph.__version__}, arguebuf {arguebuf.__version__ if hasattr(arguebuf, '__version__') else 'installed'}")
+    print(f"networkx {nx.__version__}, igraph {igraph.__version__}, openpyxl {openpyxl.__version__}, arguebuf {arguebuf.__version__ if hasattr(arguebuf, '__version__') else 'installed'}")
     for folder in map(Path, folders):
         data = expected(folder)
         for name, run in CHECKS:

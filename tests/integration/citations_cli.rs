@@ -411,7 +411,10 @@ fn unknown_format_is_refused() {
             os("--format"),
             os("xml"),
         ],
-        &["--format", "edge-list, csv, openalex, binary, statements or dna"],
+        &[
+            "--format",
+            "edge-list, csv, openalex, binary, statements or dna",
+        ],
     );
 }
 

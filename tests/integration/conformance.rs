@@ -62,6 +62,8 @@ fn write_exports(graph: &ArgGraph, folder: &Path) {
         (ExportFormat::GraphMl, "graph.graphml"),
         (ExportFormat::Gexf, "graph.gexf"),
         (ExportFormat::Pajek, "graph.net"),
+        (ExportFormat::Gml, "graph.gml"),
+        (ExportFormat::Xlsx, "graph.xlsx"),
         (ExportFormat::NodeLink, "graph.node-link.json"),
         (ExportFormat::Cytoscape, "graph.cyjs"),
         (ExportFormat::Aif, "graph.aif.json"),
@@ -73,6 +75,8 @@ fn write_exports(graph: &ArgGraph, folder: &Path) {
         let written = export::export_files(graph, &config, &folder.join(name)).unwrap();
         export::write_files(&written).unwrap();
     }
+    let dynamic = export::graph_to_gexf_dynamic(graph);
+    export::write_file(&folder.join("graph.dynamic.gexf"), dynamic.as_bytes()).unwrap();
     let styles = [
         ("overview.dot", DotStyle::overview(graph)),
         (
@@ -113,11 +117,44 @@ fn real_clients_read_every_export() {
     stance.name = "stance view".into();
     let dir = temp_dir();
     let mut folders = Vec::new();
-    for (name, graph) in [
+    // The committed seeds graph, and a real hand-coded discourse network
+    // (../shared/data/irps-nuclear, 1,164 statements) imported as a user would.
+    let seeds = export::read_graph(&root().join("graphs/seeds.json")).unwrap();
+    let mut graphs = vec![
         ("tiny", tiny_graph()),
         ("every-relation", every_relation_graph()),
         ("stance", stance),
-    ] {
+        ("seeds", seeds),
+    ];
+    let irps = root().join("../shared/data/irps-nuclear");
+    if irps.is_dir() {
+        let config = argnet::corpus::coded::CodedConfig {
+            nodes: Some(irps.join("irps_nuclear_nodes.csv")),
+            ..Default::default()
+        };
+        let coded = argnet::corpus::coded::read_coded(
+            &irps.join("irps_nuclear_ties.csv"),
+            argnet::corpus::coded::CodedFormat::Table,
+            &config,
+        )
+        .unwrap();
+        graphs.push((
+            "irps-nuclear",
+            argnet::model::graph_from_coded("irps nuclear", &coded),
+        ));
+    } else if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!(
+            "{test}: {} is missing, and CI=true requires it",
+            irps.display()
+        );
+    } else {
+        eprintln!(
+            "{test}: irps-nuclear left out: {} is missing",
+            irps.display()
+        );
+    }
+    let expected_ok = graphs.len() * 11;
+    for (name, graph) in graphs {
         let folder = dir.path().join(name);
         write_exports(&graph, &folder);
         folders.push(folder);
@@ -135,8 +172,8 @@ fn real_clients_read_every_export() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains("all checks passed"), "{stdout}");
-    // Three graphs, eight clients each.
-    assert_eq!(stdout.matches(": ok: ").count(), 24, "{stdout}");
+    // Every graph, eleven clients each.
+    assert_eq!(stdout.matches(": ok: ").count(), expected_ok, "{stdout}");
 }
 
 /// The conformance folder with Mermaid installed (`npm ci` there), if it

@@ -17,7 +17,7 @@ use quick_xml::events::Event;
 use crate::common::{assert_golden, every_relation_graph, require_graphviz, temp_dir, tiny_graph};
 
 /// Every single-file text format, with its golden file suffix.
-const TEXT_FORMATS: [(ExportFormat, &str); 8] = [
+const TEXT_FORMATS: [(ExportFormat, &str); 10] = [
     (ExportFormat::Dot, "dot"),
     (ExportFormat::Json, "json"),
     (ExportFormat::GraphMl, "graphml"),
@@ -26,6 +26,8 @@ const TEXT_FORMATS: [(ExportFormat, &str); 8] = [
     (ExportFormat::Cytoscape, "cyjs"),
     (ExportFormat::Aif, "aif.json"),
     (ExportFormat::Mermaid, "mmd"),
+    (ExportFormat::Pajek, "net"),
+    (ExportFormat::Gml, "gml"),
 ];
 
 fn text_of(graph: &ArgGraph, format: ExportFormat) -> String {
@@ -46,6 +48,18 @@ fn assert_goldens(name: &str, graph: &ArgGraph) {
     assert_golden(
         &format!("{name}.evidence.csv"),
         &export::evidence_to_csv(graph),
+    );
+    assert_golden(
+        &format!("{name}.statements.csv"),
+        &export::statements_to_csv(graph),
+    );
+    assert_golden(
+        &format!("{name}.actor_concept.csv"),
+        &export::actor_concept_to_csv(graph),
+    );
+    assert_golden(
+        &format!("{name}.dynamic.gexf"),
+        &export::graph_to_gexf_dynamic(graph),
     );
 }
 
@@ -198,13 +212,22 @@ fn hostile_labels_survive_every_format() {
             json_strings(&serde_json::from_str(&text).unwrap(), &mut found);
             check("json", found);
         }
+        // CSV rows are one line each: a line break becomes a space.
         let (nodes, _) = export::graph_to_csv(&graph, CsvHeaders::Plain);
+        assert_eq!(nodes.lines().count(), graph.node_count() + 1);
         let mut reader = csv::Reader::from_reader(nodes.as_bytes());
-        let found = reader
+        let found: BTreeSet<String> = reader
             .records()
             .map(|r| r.unwrap().get(1).unwrap().to_owned())
             .collect();
-        check("csv", found);
+        for label in &wanted {
+            let one_line = label
+                .split('\n')
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(found.contains(&one_line), "csv: label {label:?} lost");
+        }
         // DOT: the tooltip starts with the label, escaped for DOT.
         let dot = export::graph_to_dot(&graph);
         let parsed = graphviz_rust::parse(&dot).expect("graphviz-rust parses our DOT");
@@ -263,11 +286,11 @@ fn csv_export_writes_two_files_atomically() {
     assert_eq!(
         nodes.lines().next(),
         Some(
-            "id,label,kind,subkind,mentions,documents,aliases,affiliation,betweenness,community,pagerank,verified"
+            "id,label,kind,subkind,mentions,documents,aliases,first_date,last_date,author,affiliation,betweenness,community,pagerank,verified"
         )
     );
     assert!(edges.starts_with(
-        "source,target,relation,weight,evidence_count,evidence,evidence_document,confidence\n"
+        "source,target,relation,weight,evidence_count,evidence,evidence_document,confidence,first_date,last_date\n"
     ));
 }
 

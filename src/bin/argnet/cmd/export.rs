@@ -27,10 +27,15 @@ use super::Outcome;
 ///   json                 argnet's own graph JSON, readable by argnet again
 ///   node-link            NetworkX node_link_data JSON (nx.node_link_graph)
 ///   cytoscape            Cytoscape.js elements JSON (Cytoscape desktop too)
-///   csv                  nodes.csv, edges.csv, evidence.csv (every sentence) in the folder -o
+///   csv                  in the folder -o: nodes.csv, edges.csv, evidence.csv (every
+///                        sentence), statements.csv (one row per statement, as DNA
+///                        exports them) and actor_concept.csv (the actor × concept matrix)
 ///   aif                  Argument Interchange Format JSON (OVA, AIFdb)
 ///   mermaid              Mermaid flowchart for Markdown
 ///   pajek                Pajek .net (Pajek, VOSviewer, UCINET, igraph)
+///   gml                  GML (igraph, NetworkX, Cytoscape desktop, yEd)
+///   xlsx                 Excel workbook (Excel, LibreOffice, R readxl, pandas): sheets nodes,
+///                        edges, evidence, statements, actor_concept; text never a formula
 ///
 /// Filters make a view that fits on a slide; they compose, run in the order
 /// listed under "Filters", and every format writes the filtered graph.
@@ -43,6 +48,7 @@ use super::Outcome;
 ///   argnet export graphs/seeds.json --ego "Big Society" --kinds actor,concept -o ego.svg
 ///   argnet export graphs/seeds.json --top 15 --by pagerank --layout dot -o top.pdf
 ///   argnet export graphs/seeds.json --to csv --neo4j -o seeds-csv/
+///   argnet export graphs/seeds.json --dynamic -o seeds-timeline.gexf
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ExportArgs {
@@ -137,6 +143,11 @@ pub struct ExportArgs {
     #[arg(long)]
     neo4j: bool,
 
+    /// GEXF for Gephi's timeline: nodes live from the first to the last
+    /// date of their documents, edges have a spell per evidence date.
+    #[arg(long)]
+    dynamic: bool,
+
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
@@ -218,7 +229,16 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
     } else {
         dot
     };
+    if args.dynamic && format != ExportFormat::Gexf {
+        return Err(argnet::Error::InvalidValue {
+            name: "--dynamic",
+            value: format.as_str().to_owned(),
+            message: "a dynamic (timeline) graph is written as GEXF; add --to gexf or name the output NAME.gexf".into(),
+        }
+        .into());
+    }
     let config = ExportConfig::new(format)
+        .with_dynamic(args.dynamic)
         .with_dot(dot)
         .with_csv_headers(if args.neo4j {
             CsvHeaders::Neo4j
