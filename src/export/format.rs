@@ -39,10 +39,12 @@ pub enum ExportFormat {
     Gml,
     /// An Excel workbook: nodes, edges, evidence, statements, matrix.
     Xlsx,
+    /// VOSviewer JSON (VOSviewer, VOSviewer Online).
+    VosViewer,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 15] = [
+    pub const ALL: [ExportFormat; 16] = [
         ExportFormat::Dot,
         ExportFormat::Svg,
         ExportFormat::Png,
@@ -58,6 +60,7 @@ impl ExportFormat {
         ExportFormat::Pajek,
         ExportFormat::Gml,
         ExportFormat::Xlsx,
+        ExportFormat::VosViewer,
     ];
 
     /// The name `--to` takes.
@@ -78,6 +81,7 @@ impl ExportFormat {
             ExportFormat::Pajek => "pajek",
             ExportFormat::Gml => "gml",
             ExportFormat::Xlsx => "xlsx",
+            ExportFormat::VosViewer => "vosviewer",
         }
     }
 
@@ -90,7 +94,8 @@ impl ExportFormat {
             "nodelink" | "networkx" => Some(ExportFormat::NodeLink),
             "cyjs" | "cytoscapejs" => Some(ExportFormat::Cytoscape),
             "mmd" => Some(ExportFormat::Mermaid),
-            "net" | "vosviewer" => Some(ExportFormat::Pajek),
+            "net" => Some(ExportFormat::Pajek),
+            "vos" => Some(ExportFormat::VosViewer),
             "excel" | "spreadsheet" => Some(ExportFormat::Xlsx),
             _ => ExportFormat::ALL
                 .into_iter()
@@ -111,7 +116,7 @@ impl ExportFormat {
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
-            ExportFormat::NodeLink | ExportFormat::Aif => "json",
+            ExportFormat::NodeLink | ExportFormat::Aif | ExportFormat::VosViewer => "json",
             ExportFormat::Cytoscape => "cyjs",
             ExportFormat::Mermaid => "mmd",
             ExportFormat::Pajek => "net",
@@ -230,6 +235,7 @@ pub fn export_bytes(graph: &ArgGraph, config: &ExportConfig, output: &Path) -> R
         ExportFormat::Pajek => super::graph_to_pajek(graph),
         ExportFormat::Gml => super::graph_to_gml(graph),
         ExportFormat::Xlsx => return super::graph_to_xlsx(graph),
+        ExportFormat::VosViewer => super::graph_to_vosviewer(graph),
         ExportFormat::Csv => {
             return Err(Error::InvalidValue {
                 name: "--to",

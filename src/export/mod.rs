@@ -22,6 +22,7 @@ mod render;
 mod statements;
 mod style;
 mod table;
+mod vosviewer;
 mod xlsx;
 mod xml;
 
@@ -44,6 +45,7 @@ pub use render::{
     INSTALL_HINT, ImageFormat, LayoutEngine, RankDir, RenderError, graphviz_available, render,
 };
 pub use statements::{actor_concept_to_csv, statements_to_csv};
+pub use vosviewer::graph_to_vosviewer;
 pub use xlsx::graph_to_xlsx;
 
 use crate::error::{Error, Result};

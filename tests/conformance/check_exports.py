@@ -15,6 +15,7 @@ Each DIR holds one graph exported by argnet (the integration test
     graph.gml             read by NetworkX (read_gml) and igraph (Read_GML)
     graph.dynamic.gexf    GEXF for Gephi's timeline, read by NetworkX
     graph.xlsx            read by openpyxl: every sheet, text cells are text
+    graph.vos.json        VOSviewer JSON, checked against its documented shape
     nodes.csv, edges.csv, evidence.csv, statements.csv, actor_concept.csv
                           read by Python's csv module
     graph.aif.json        read by arguebuf (an AIF library), and checked
@@ -265,6 +266,28 @@ def check_gml(folder, data):
     return f"networkx {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges; igraph {read.vcount()} vertices, {read.ecount()} edges"
 
 
+def check_vosviewer(folder, data):
+    """VOSviewer JSON: no VOSviewer library exists, so check the structure
+    VOSviewer's documentation gives: items with numeric ids, labels and
+    clusters; undirected links with strengths that sum the edge weights."""
+    network = json.loads((folder / "graph.vos.json").read_text(encoding="utf-8"))["network"]
+    name = f"{data['name']}: vosviewer"
+    items, links = network["items"], network["links"]
+    check([i["id"] for i in items] == list(range(1, len(data["nodes"]) + 1)), f"{name}: item ids")
+    check([i["label"] for i in items] == [n["label"] for n in data["nodes"]], f"{name}: labels differ")
+    check(all(isinstance(i["cluster"], int) and i["cluster"] >= 0 for i in items), f"{name}: clusters")
+    check(all("description" not in i for i in items), f"{name}: an item has an HTML description")
+    number = {n["id"]: k + 1 for k, n in enumerate(data["nodes"])}
+    want = Counter()
+    for e in data["edges"]:
+        a, b = number[e["source"]], number[e["target"]]
+        if a != b:
+            want[(min(a, b), max(a, b))] += e["weight"]
+    got = {(l["source_id"], l["target_id"]): l["strength"] for l in links}
+    check(got.keys() == want.keys() and all(math.isclose(got[k], want[k]) for k in want), f"{name}: links differ")
+    return f"{len(items)} items, {len(links)} links"
+
+
 def check_dynamic_gexf(folder, data):
     graph = nx.read_gexf(folder / "graph.dynamic.gexf")
     check_nodes("networkx.read_gexf (dynamic)", dict(graph.nodes(data=True)), data)
@@ -381,6 +404,7 @@ CHECKS = [
     ("gml", check_gml),
     ("dynamic-gexf", check_dynamic_gexf),
     ("xlsx", check_xlsx),
+    ("vosviewer", check_vosviewer),
     ("node-link", check_node_link),
     ("cytoscape", check_cytoscape),
     ("csv", check_csv),

@@ -64,6 +64,7 @@ fn write_exports(graph: &ArgGraph, folder: &Path) {
         (ExportFormat::Pajek, "graph.net"),
         (ExportFormat::Gml, "graph.gml"),
         (ExportFormat::Xlsx, "graph.xlsx"),
+        (ExportFormat::VosViewer, "graph.vos.json"),
         (ExportFormat::NodeLink, "graph.node-link.json"),
         (ExportFormat::Cytoscape, "graph.cyjs"),
         (ExportFormat::Aif, "graph.aif.json"),
@@ -153,7 +154,7 @@ fn real_clients_read_every_export() {
             irps.display()
         );
     }
-    let expected_ok = graphs.len() * 11;
+    let expected_ok = graphs.len() * 12;
     for (name, graph) in graphs {
         let folder = dir.path().join(name);
         write_exports(&graph, &folder);
@@ -172,7 +173,7 @@ fn real_clients_read_every_export() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains("all checks passed"), "{stdout}");
-    // Every graph, eleven clients each.
+    // Every graph, twelve checks each.
     assert_eq!(stdout.matches(": ok: ").count(), expected_ok, "{stdout}");
 }
 

@@ -33,6 +33,7 @@ use super::Outcome;
 ///   aif                  Argument Interchange Format JSON (OVA, AIFdb)
 ///   mermaid              Mermaid flowchart for Markdown
 ///   pajek                Pajek .net (Pajek, VOSviewer, UCINET, igraph)
+///   vosviewer            VOSviewer JSON (VOSviewer, VOSviewer Online; give --to vosviewer)
 ///   gml                  GML (igraph, NetworkX, Cytoscape desktop, yEd)
 ///   xlsx                 Excel workbook (Excel, LibreOffice, R readxl, pandas): sheets nodes,
 ///                        edges, evidence, statements, actor_concept; text never a formula
