@@ -23,7 +23,7 @@ pub enum Error {
 
     /// A folder holds no document argnet can read.
     #[error(
-        "{}: no .txt or .md documents found; argnet reads plain-text (.txt) and Markdown (.md) files",
+        "{}: no documents found; argnet reads plain text (.txt), Markdown (.md), web pages (.html, .htm), Word (.docx) and PDF (.pdf) files",
         .path.display()
     )]
     EmptyCorpus { path: PathBuf },

@@ -105,6 +105,16 @@ pub enum Encoding {
     Utf16Le,
     #[serde(rename = "utf-16be")]
     Utf16Be,
+    /// The text of an HTML page (one paragraph per block): spans index
+    /// this text, not the file.
+    #[serde(rename = "html")]
+    Html,
+    /// The text of a Word document's paragraphs: spans index this text.
+    #[serde(rename = "docx")]
+    Docx,
+    /// The text of a PDF's pages: spans index this text.
+    #[serde(rename = "pdf")]
+    Pdf,
 }
 
 /// A sentence: a byte span of the document text, trimmed of white space.

@@ -9,6 +9,7 @@ pub mod citations;
 pub mod coded;
 mod decode;
 mod document;
+mod formats;
 mod metadata;
 mod sentences;
 
@@ -23,13 +24,19 @@ pub use decode::{Refusal, decode};
 pub use document::{
     Corpus, Document, DocumentKind, DocumentMeta, Encoding, Sentence, Warning, WarningKind,
 };
+pub use formats::{Extracted, Format, extract};
 pub use metadata::{Manifest, infer as infer_metadata};
 pub use sentences::split_sentences;
 
 use crate::error::{Error, Result};
 
-/// File extensions read as documents (compared case-insensitively).
-pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md"];
+/// File extensions read as documents (compared case-insensitively): plain
+/// text and Markdown, saved web pages, Word documents and PDF.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "xhtml", "docx", "pdf"];
+
+/// Files beside the documents that are not documents and need no word:
+/// argnet's own manifest and codebook, notes and licences.
+const COMPANION_EXTENSIONS: &[&str] = &["toml", "json", "yaml", "yml"];
 
 /// What to read.
 #[derive(Debug, Clone, Default)]
@@ -195,8 +202,22 @@ fn read_document(entry: &Entry, manifest: &Manifest, max: u64) -> Result<Documen
         )));
     }
     let bytes = fs::read(&entry.path).map_err(|e| skip(format!("cannot read: {e}")))?;
-    let (text, encoding) = decode(&bytes).map_err(|refusal| skip(refusal.to_string()))?;
-    let meta = manifest.get(&entry.id).cloned().unwrap_or_default();
+    let format = entry
+        .path
+        .extension()
+        .and_then(|e| Format::of_extension(&e.to_string_lossy()))
+        .unwrap_or(Format::Text);
+    let Extracted {
+        text,
+        encoding,
+        meta: own,
+    } = extract(format, &bytes, max).map_err(skip)?;
+    // The manifest wins; then what the file says of itself; then what
+    // `infer_metadata` finds in the text.
+    let mut meta = manifest.get(&entry.id).cloned().unwrap_or_default();
+    meta.title = meta.title.or(own.title);
+    meta.date = meta.date.or(own.date);
+    meta.author = meta.author.or(own.author);
     Ok(build_document(
         entry.id.clone(),
         entry.path.clone(),
@@ -277,6 +298,9 @@ fn discover(inputs: &[PathBuf]) -> Result<(Vec<Entry>, Vec<Warning>)> {
         walk.folder(input)?;
         walk.follow_links()?;
         warnings.append(&mut walk.warnings);
+        for path in walk.other.drain(..) {
+            warnings.push(unread_format(path));
+        }
         if walk.found.is_empty() {
             return Err(Error::EmptyCorpus {
                 path: input.clone(),
@@ -348,6 +372,8 @@ struct Walk {
     links: Vec<PathBuf>,
     found: Vec<(String, PathBuf)>,
     warnings: Vec<Warning>,
+    /// Files of formats argnet does not read.
+    other: Vec<PathBuf>,
 }
 
 impl Walk {
@@ -363,6 +389,7 @@ impl Walk {
             links: Vec::new(),
             found: Vec::new(),
             warnings: Vec::new(),
+            other: Vec::new(),
         })
     }
 
@@ -395,6 +422,10 @@ impl Walk {
                     self.seen.insert(real);
                 }
                 self.folder(&child)?;
+            } else if !is_document_file(&child) {
+                if kind.is_file() && !is_companion_file(&child) {
+                    self.other.push(child);
+                }
             } else if is_document_file(&child) {
                 if !kind.is_file() {
                     self.warnings.push(not_regular(&child));
@@ -468,6 +499,39 @@ impl Walk {
             .join("/");
         self.found.push((relative, path));
     }
+}
+
+/// The warning for a file of a format argnet does not read, saying what
+/// to do with it.
+fn unread_format(path: PathBuf) -> Warning {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let advice = match extension.as_str() {
+        "doc" | "rtf" | "odt" | "pages" | "wpd" => "save it as .docx or .txt",
+        "xls" | "xlsx" | "ods" | "csv" | "tsv" => {
+            "a table is not a document; hand-coded statements are read by `argnet import`"
+        }
+        "mht" | "mhtml" | "webarchive" => "save the page as .html",
+        "" => "give it the extension of its format (.txt, .html, .docx, .pdf)",
+        _ => "argnet reads .txt, .md, .html, .htm, .xhtml, .docx and .pdf",
+    };
+    Warning {
+        path,
+        kind: WarningKind::Skipped(format!("not a format argnet reads; {advice}")),
+    }
+}
+
+fn is_companion_file(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| COMPANION_EXTENSIONS.contains(&e.as_str()))
+        || path.file_name().is_some_and(|n| {
+            n.to_string_lossy()
+                .to_ascii_uppercase()
+                .starts_with("README")
+        })
 }
 
 fn is_document_file(path: &Path) -> bool {

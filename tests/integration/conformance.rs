@@ -98,35 +98,13 @@ fn write_exports(graph: &ArgGraph, folder: &Path) {
     }
 }
 
-#[test]
-fn real_clients_read_every_export() {
-    let test = "real_clients_read_every_export";
-    let Some(python) = require_clients(test) else {
-        return;
-    };
-    if !require_graphviz(test) {
-        return;
-    }
-    let mut stance = view::apply(
-        &every_relation_graph(),
-        &ViewConfig::default()
-            .with_kinds([NodeKind::Actor, NodeKind::Concept, NodeKind::Claim])
-            .with_relations([Relation::Supports, Relation::Critiques])
-            .with_drop_isolates(true),
-    )
-    .unwrap();
-    stance.name = "stance view".into();
-    let dir = temp_dir();
-    let mut folders = Vec::new();
-    // The committed seeds graph, and a real hand-coded discourse network
-    // (../shared/data/irps-nuclear, 1,164 statements) imported as a user would.
+/// The committed seeds graph, and a real hand-coded discourse network
+/// (../shared/data/irps-nuclear, 1,164 statements) imported as a user
+/// would; without ../shared the second fails in CI and is left out
+/// elsewhere.
+fn real_graphs(test: &str) -> Vec<(&'static str, ArgGraph)> {
     let seeds = export::read_graph(&root().join("graphs/seeds.json")).unwrap();
-    let mut graphs = vec![
-        ("tiny", tiny_graph()),
-        ("every-relation", every_relation_graph()),
-        ("stance", stance),
-        ("seeds", seeds),
-    ];
+    let mut graphs = vec![("seeds", seeds)];
     let irps = root().join("../shared/data/irps-nuclear");
     if irps.is_dir() {
         let config = argnet::corpus::coded::CodedConfig {
@@ -154,6 +132,104 @@ fn real_clients_read_every_export() {
             irps.display()
         );
     }
+    graphs
+}
+
+/// R's igraph reads our GraphML (`read_graph`) and our node and edge CSV
+/// (`graph_from_data_frame`) with every node and edge, ids intact. Needs
+/// `Rscript` with igraph (Debian: r-cran-igraph); fails without in CI.
+#[test]
+fn r_igraph_reads_graphml_and_csv() {
+    let test = "r_igraph_reads_graphml_and_csv";
+    let probe = Command::new("Rscript")
+        .args(["-e", "library(igraph)"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        let reason = "Rscript with the igraph package is not installed (Debian: apt-get install r-cran-igraph)";
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("{test}: {reason}, and CI=true requires it");
+        }
+        eprintln!("{test}: skipped: {reason}");
+        return;
+    }
+    let dir = temp_dir();
+    let mut graphs = vec![
+        ("tiny", tiny_graph()),
+        ("every-relation", every_relation_graph()),
+    ];
+    graphs.extend(real_graphs(test));
+    let mut folders = Vec::new();
+    for (name, graph) in &graphs {
+        let folder = dir.path().join(name);
+        for (format, file) in [
+            (ExportFormat::GraphMl, "graph.graphml"),
+            (ExportFormat::Csv, ""),
+        ] {
+            let written =
+                export::export_files(graph, &ExportConfig::new(format), &folder.join(file))
+                    .unwrap();
+            export::write_files(&written).unwrap();
+        }
+        folders.push(folder);
+    }
+    let output = Command::new("Rscript")
+        .arg(root().join("tests/conformance/check_r.R"))
+        .args(&folders)
+        .output()
+        .expect("run check_r.R");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "check_r.R failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for ((name, graph), folder) in graphs.iter().zip(&folders) {
+        let keys: Vec<String> = graph.nodes().map(|(_, n)| n.key.clone()).collect();
+        for (reader, ids_file) in [("graphml", "r-graphml-ids.txt"), ("csv", "r-csv-ids.txt")] {
+            let line = format!(
+                "{} {reader} {} {} ",
+                folder.display(),
+                graph.node_count(),
+                graph.edge_count()
+            );
+            assert!(
+                stdout.contains(&line),
+                "{name}: R {reader} read other counts:\n{stdout}"
+            );
+            let ids = std::fs::read_to_string(folder.join(ids_file)).unwrap();
+            let ids: Vec<&str> = ids.lines().collect();
+            assert_eq!(ids, keys, "{name}: R {reader} read other ids");
+        }
+    }
+}
+
+#[test]
+fn real_clients_read_every_export() {
+    let test = "real_clients_read_every_export";
+    let Some(python) = require_clients(test) else {
+        return;
+    };
+    if !require_graphviz(test) {
+        return;
+    }
+    let mut stance = view::apply(
+        &every_relation_graph(),
+        &ViewConfig::default()
+            .with_kinds([NodeKind::Actor, NodeKind::Concept, NodeKind::Claim])
+            .with_relations([Relation::Supports, Relation::Critiques])
+            .with_drop_isolates(true),
+    )
+    .unwrap();
+    stance.name = "stance view".into();
+    let dir = temp_dir();
+    let mut folders = Vec::new();
+    let mut graphs = vec![
+        ("tiny", tiny_graph()),
+        ("every-relation", every_relation_graph()),
+        ("stance", stance),
+    ];
+    graphs.extend(real_graphs(test));
     let expected_ok = graphs.len() * 12;
     for (name, graph) in graphs {
         let folder = dir.path().join(name);
@@ -183,11 +259,16 @@ fn require_mermaid(test: &str) -> bool {
     let folder = root().join("tests/conformance");
     let probe = Command::new("node")
         .current_dir(&folder)
-        .args(["-e", "require.resolve('mermaid'); require.resolve('jsdom')"])
+        .args([
+            "-e",
+            "require.resolve('mermaid'); require.resolve('jsdom'); require.resolve('graphology-gexf')",
+        ])
         .output();
     let reason = match probe {
         Ok(output) if output.status.success() => return true,
-        Ok(_) => "mermaid and jsdom are not installed in tests/conformance".to_owned(),
+        Ok(_) => {
+            "mermaid, jsdom and graphology-gexf are not installed in tests/conformance".to_owned()
+        }
         Err(error) => format!("cannot run node: {error}"),
     };
     let hint = "run `npm ci` in tests/conformance";
@@ -233,4 +314,54 @@ fn mermaid_reads_our_flowcharts() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert_eq!(stdout.matches(": mermaid: parsed").count(), 2, "{stdout}");
+}
+
+/// graphology-gexf (the GEXF reader of Gephi Lite) reads our static and
+/// dynamic GEXF with every node, label and edge.
+#[test]
+fn graphology_reads_our_gexf() {
+    let test = "graphology_reads_our_gexf";
+    if !require_mermaid(test) {
+        return;
+    }
+    let dir = temp_dir();
+    let mut graphs = vec![("tiny", tiny_graph()), ("every", every_relation_graph())];
+    graphs.extend(real_graphs(test));
+    let mut folders = Vec::new();
+    for (name, graph) in &graphs {
+        let folder = dir.path().join(name);
+        export::write_files(&[
+            (
+                folder.join("graph.json"),
+                export::graph_to_json(graph).into_bytes(),
+            ),
+            (
+                folder.join("graph.gexf"),
+                export::graph_to_gexf(graph).into_bytes(),
+            ),
+            (
+                folder.join("graph.dynamic.gexf"),
+                export::graph_to_gexf_dynamic(graph).into_bytes(),
+            ),
+        ])
+        .unwrap();
+        folders.push(folder);
+    }
+    let output = Command::new("node")
+        .arg(root().join("tests/conformance/check_gexf.mjs"))
+        .args(&folders)
+        .output()
+        .expect("run check_gexf.mjs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "check_gexf.mjs failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        stdout.matches(": ok: ").count(),
+        graphs.len() * 2,
+        "{stdout}"
+    );
 }

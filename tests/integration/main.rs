@@ -17,6 +17,7 @@ mod export;
 mod export_cli;
 mod extract;
 mod formats;
+mod formats_in;
 mod hostile;
 mod main_path;
 mod robustness;
