@@ -127,7 +127,10 @@ pub fn load(config: &CorpusConfig) -> Result<Corpus> {
         }
     }
     if corpus.documents.is_empty() {
-        let skipped: Vec<&Warning> = corpus.warnings.iter().filter(|w| w.is_skip()).collect();
+        // Documents that could not be read first: they say more than the
+        // files of other formats beside them.
+        let mut skipped: Vec<&Warning> = corpus.warnings.iter().filter(|w| w.is_skip()).collect();
+        skipped.sort_by_key(|w| !is_document_file(&w.path));
         return Err(Error::NoReadableDocuments {
             skipped: skipped.len(),
             first: skipped.first().map(ToString::to_string).unwrap_or_default(),

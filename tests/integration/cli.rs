@@ -79,8 +79,11 @@ fn missing_path_is_an_error() {
 #[test]
 fn empty_folder_is_an_error() {
     let dir = temp_dir();
+    fs::write(dir.path().join("chart.png"), b"\x89PNG").unwrap();
+    assert_build_error(&[], &[dir.path()], "no documents found");
+    // A PDF is a document; one that cannot be read is skipped, by name.
     fs::write(dir.path().join("notes.pdf"), b"%PDF").unwrap();
-    assert_build_error(&[], &[dir.path()], "no .txt or .md documents found");
+    assert_build_error(&[], &[dir.path()], "notes.pdf: skipped: not a readable PDF");
 }
 
 #[test]
