@@ -8,7 +8,8 @@ Each DIR holds one graph exported by argnet (the integration test
 
     graph.json            argnet-graph/1, the expectation
     graph.graphml         read by NetworkX and igraph
-    graph.gexf            read by NetworkX
+    graph.gexf            read by NetworkX; validated against the GEXF 1.3
+                          grammar (schemas/gexf-1.3) with xmllint
     graph.node-link.json  read by NetworkX (node_link_graph), and compared
                           with what node_link_data writes for that graph
     graph.cyjs            read by NetworkX (cytoscape_graph)
@@ -154,7 +155,8 @@ def check_gexf(folder, data):
     graph = nx.read_gexf(path)
     check_nodes("networkx.read_gexf", dict(graph.nodes(data=True)), data)
     check_edges("networkx.read_gexf", *networkx_edges(graph), data)
-    return f"NetworkX {len(graph)} nodes/{graph.number_of_edges()} edges"
+    schema = relaxng_valid(path, SCHEMAS / "gexf-1.3" / "gexf.rng", f"{data['name']}: gexf")
+    return f"NetworkX {len(graph)} nodes/{graph.number_of_edges()} edges; {schema}"
 
 
 def check_node_link(folder, data):
@@ -288,13 +290,37 @@ def check_vosviewer(folder, data):
     return f"{len(items)} items, {len(links)} links"
 
 
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+
+
+def relaxng_valid(path, grammar, name):
+    """Validate with xmllint against a RELAX NG grammar; the root's
+    xsi:schemaLocation (undeclared in the GEXF grammar) is removed first."""
+    xmllint = shutil.which("xmllint")
+    if xmllint is None:
+        import os
+        if os.environ.get("CI") == "true":
+            check(False, f"{name}: xmllint is missing (apt-get install libxml2-utils), and CI=true requires it")
+        return "xmllint not installed: schema not checked"
+    text = path.read_text(encoding="utf-8")
+    start = text.find(" xsi:schemaLocation=\"")
+    if start >= 0:
+        end = text.index('"', start + len(" xsi:schemaLocation=\"")) + 1
+        text = text[:start] + text[end:]
+    result = subprocess.run([xmllint, "--noout", "--relaxng", str(grammar), "-"],
+                            input=text.encode("utf-8"), capture_output=True)
+    check(result.returncode == 0, f"{name}: not valid GEXF 1.3: {result.stderr.decode()[-500:]}")
+    return "valid against the GEXF 1.3 grammar"
+
+
 def check_dynamic_gexf(folder, data):
     graph = nx.read_gexf(folder / "graph.dynamic.gexf")
     check_nodes("networkx.read_gexf (dynamic)", dict(graph.nodes(data=True)), data)
     check_edges("networkx.read_gexf (dynamic)", *networkx_edges(graph, "relation"), data)
     dated = sum(1 for _, attributes in graph.nodes(data=True) if "start" in attributes)
     spells = sum(len(a.get("spells", [])) for _, _, a in graph.edges(data=True))
-    return f"{graph.number_of_nodes()} nodes ({dated} dated), {graph.number_of_edges()} edges, {spells} spells"
+    schema = relaxng_valid(folder / "graph.dynamic.gexf", SCHEMAS / "gexf-1.3" / "gexf.rng", f"{data['name']}: dynamic gexf")
+    return f"{graph.number_of_nodes()} nodes ({dated} dated), {graph.number_of_edges()} edges, {spells} spells; {schema}"
 
 
 def check_xlsx(folder, data):
