@@ -35,6 +35,9 @@ pub struct Document {
     pub content: Range<usize>,
     /// Sentences of the content, in order.
     pub sentences: Vec<Sentence>,
+    /// Where pages 2, 3, … start in `text` (byte offsets), for a format
+    /// with pages (PDF); empty otherwise.
+    pub pages: Vec<usize>,
 }
 
 impl Document {

@@ -73,6 +73,8 @@ pub struct Extracted {
     pub text: String,
     pub encoding: Encoding,
     pub meta: DocumentMeta,
+    /// Where pages 2, 3, … start in `text` (PDF); empty otherwise.
+    pub pages: Vec<usize>,
 }
 
 /// The text of `bytes` in `format`. `max` bounds the unpacked size of a
@@ -85,6 +87,7 @@ pub fn extract(format: Format, bytes: &[u8], max: u64) -> Result<Extracted, Stri
                 text,
                 encoding,
                 meta: DocumentMeta::default(),
+                pages: Vec::new(),
             }
         }
         Format::Html => html(bytes)?,
@@ -266,6 +269,7 @@ fn html(bytes: &[u8]) -> Result<Extracted, String> {
             author,
             kind: None,
         },
+        pages: Vec::new(),
     })
 }
 
@@ -358,6 +362,7 @@ fn docx(bytes: &[u8], max: u64) -> Result<Extracted, String> {
         text: paragraphs.finish(),
         encoding: Encoding::Docx,
         meta,
+        pages: Vec::new(),
     })
 }
 
@@ -397,7 +402,12 @@ fn pdf(bytes: &[u8]) -> Result<Extracted, String> {
         }
     };
     let mut text = String::new();
-    for page in pages {
+    let mut starts = Vec::new();
+    for (number, page) in pages.iter().enumerate() {
+        if number > 0 {
+            // An empty page still counts, so page numbers stay the PDF's.
+            starts.push(text.len());
+        }
         let page = page.trim();
         if !page.is_empty() {
             text.push_str(page);
@@ -413,6 +423,7 @@ fn pdf(bytes: &[u8]) -> Result<Extracted, String> {
         text,
         encoding: Encoding::Pdf,
         meta: DocumentMeta::default(),
+        pages: starts,
     })
 }
 
@@ -498,6 +509,13 @@ mod tests {
         let first = doc.text.find("Housing Forum").unwrap();
         assert!(first < second);
         assert!(doc.text[first..second].contains("\n\n"), "{:?}", doc.text);
+        // Page 2 starts after the first page's text.
+        assert_eq!(doc.pages.len(), 1);
+        assert!(
+            doc.pages[0] > first && doc.pages[0] <= second,
+            "{:?}",
+            doc.pages
+        );
     }
 
     #[test]

@@ -214,6 +214,7 @@ fn read_document(entry: &Entry, manifest: &Manifest, max: u64) -> Result<Documen
         text,
         encoding,
         meta: own,
+        pages,
     } = extract(format, &bytes, max).map_err(skip)?;
     // The manifest wins; then what the file says of itself; then what
     // `infer_metadata` finds in the text.
@@ -221,14 +222,16 @@ fn read_document(entry: &Entry, manifest: &Manifest, max: u64) -> Result<Documen
     meta.title = meta.title.or(own.title);
     meta.date = meta.date.or(own.date);
     meta.author = meta.author.or(own.author);
-    Ok(build_document(
+    let mut document = build_document(
         entry.id.clone(),
         entry.path.clone(),
         &bytes,
         text,
         encoding,
         meta,
-    ))
+    );
+    document.pages = pages;
+    Ok(document)
 }
 
 fn build_document(
@@ -252,6 +255,7 @@ fn build_document(
         text,
         content,
         sentences,
+        pages: Vec::new(),
     }
 }
 

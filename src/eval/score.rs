@@ -174,6 +174,7 @@ type Statement = (String, String, String, Stance);
 ///     encoding: argnet::corpus::Encoding::Utf8,
 ///     content: 0..20,
 ///     sentences: 1,
+///     pages: Vec::new(),
 ///     inferred: None,
 /// });
 /// let gold = Gold::parse(r#"{"documents": [{"file": "a.txt", "statements": [

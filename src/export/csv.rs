@@ -155,7 +155,7 @@ fn column_headers(table: &Table, neo4j: bool) -> Vec<String> {
 /// graph.add_occurrence(a, c, Relation::Supports, Some(said("=C is vital.", 11)));
 /// let csv = evidence_to_csv(&graph);
 /// assert_eq!(csv.lines().count(), 3);
-/// assert!(csv.contains("e0,actor:a,concept:c,supports,d.txt,,,11,23,0.8,turn+cue-strong,'=C is vital."));
+/// assert!(csv.contains("e0,actor:a,concept:c,supports,d.txt,,,11,23,,0.8,turn+cue-strong,'=C is vital."));
 /// ```
 pub fn evidence_to_csv(graph: &ArgGraph) -> String {
     table_to_csv(&super::statements::evidence_table(graph))

@@ -62,6 +62,7 @@ pub fn graph_to_gexf(graph: &ArgGraph) -> String {
 ///         encoding: argnet::corpus::Encoding::Utf8,
 ///         content: 0..0,
 ///         sentences: 0,
+///         pages: Vec::new(),
 ///         inferred: None,
 ///     });
 ///     graph.node_mut(a).documents.insert(document.into());

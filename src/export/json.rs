@@ -46,6 +46,9 @@ struct DocumentWire {
     /// Byte range of the content used for extraction.
     content: [usize; 2],
     sentences: usize,
+    /// Where pages 2, 3, … start (byte offsets), for PDF.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pages: Vec<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     inferred: Option<Inferred>,
 }
@@ -205,6 +208,7 @@ fn document_wire(record: &DocumentRecord) -> DocumentWire {
         encoding: record.encoding,
         content: [record.content.start, record.content.end],
         sentences: record.sentences,
+        pages: record.pages.clone(),
         inferred: record.inferred.clone(),
     }
 }
@@ -224,6 +228,7 @@ fn document_record(wire: DocumentWire) -> DocumentRecord {
         encoding: wire.encoding,
         content: wire.content[0]..wire.content[1],
         sentences: wire.sentences,
+        pages: wire.pages,
         inferred: wire.inferred,
     }
 }

@@ -43,7 +43,8 @@ fn long(value: usize) -> Option<Value> {
 
 /// Every evidence sentence: the edge (`e0`, `e1`, … in edge order, as
 /// GraphML and GEXF number them), its ends and relation, the document with
-/// its title and date, the byte span, confidence, basis and sentence.
+/// its title and date, the byte span, the page (PDF), confidence, basis
+/// and sentence.
 pub(crate) fn evidence_table(graph: &ArgGraph) -> Table {
     let dates = Dates::new(graph);
     let titles = titles(graph);
@@ -60,6 +61,9 @@ pub(crate) fn evidence_table(graph: &ArgGraph) -> Table {
                 some_text(dates.date(&evidence.document)),
                 long(evidence.span.start),
                 long(evidence.span.end),
+                dates
+                    .page(&evidence.document, evidence.span.start)
+                    .and_then(long),
                 Some(Value::Double(evidence.confidence)),
                 some_text(evidence.basis.as_deref()),
                 text(evidence.text.clone()),
@@ -77,6 +81,7 @@ pub(crate) fn evidence_table(graph: &ArgGraph) -> Table {
             ("document_date", ValueType::Text),
             ("start", ValueType::Long),
             ("end", ValueType::Long),
+            ("page", ValueType::Long),
             ("confidence", ValueType::Double),
             ("basis", ValueType::Text),
             ("sentence", ValueType::Text),
@@ -153,6 +158,9 @@ pub(crate) fn statement_table(graph: &ArgGraph) -> Table {
                 text(graph.node(target).key.clone()),
                 long(evidence.span.start),
                 long(evidence.span.end),
+                dates
+                    .page(&evidence.document, evidence.span.start)
+                    .and_then(long),
                 Some(Value::Double(evidence.confidence)),
                 some_text(evidence.basis.as_deref()),
             ]);
@@ -174,6 +182,7 @@ pub(crate) fn statement_table(graph: &ArgGraph) -> Table {
             ("concept_id", ValueType::Text),
             ("start", ValueType::Long),
             ("end", ValueType::Long),
+            ("page", ValueType::Long),
             ("confidence", ValueType::Double),
             ("basis", ValueType::Text),
         ]),
@@ -231,7 +240,7 @@ pub(crate) fn actor_concept_table(graph: &ArgGraph) -> Table {
 /// graph.add_occurrence(a, c, Relation::Critiques, Some(said));
 /// let csv = statements_to_csv(&graph);
 /// assert!(csv.starts_with("statement,actor,organisation,concept,agreement,stance,"));
-/// assert!(csv.contains("\ns1,A,,C,0,critique,d.txt,,,A hates C,actor:a,concept:c,0,9,0.7,\n"));
+/// assert!(csv.contains("\ns1,A,,C,0,critique,d.txt,,,A hates C,actor:a,concept:c,0,9,,0.7,\n"));
 /// ```
 pub fn statements_to_csv(graph: &ArgGraph) -> String {
     table_to_csv(&statement_table(graph))

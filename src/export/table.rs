@@ -128,6 +128,12 @@ impl<'a> Dates<'a> {
         self.documents.get(document)?.meta.date.as_deref()
     }
 
+    /// The page (from 1) of byte `offset` of a document with pages (PDF).
+    pub fn page(&self, document: &str, offset: usize) -> Option<usize> {
+        let pages = &self.documents.get(document)?.pages;
+        (!pages.is_empty()).then(|| 1 + pages.partition_point(|&start| start <= offset))
+    }
+
     pub fn author(&self, document: &str) -> Option<&'a str> {
         self.documents.get(document)?.meta.author.as_deref()
     }

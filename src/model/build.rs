@@ -139,6 +139,7 @@ fn record(document: &Document) -> DocumentRecord {
         encoding: document.encoding,
         content: document.content.clone(),
         sentences: document.sentences.len(),
+        pages: document.pages.clone(),
         inferred: None,
     }
 }

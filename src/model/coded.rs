@@ -56,6 +56,7 @@ pub fn graph_from_coded(name: &str, corpus: &CodedCorpus) -> ArgGraph {
             encoding: Encoding::Utf8,
             content: 0..document.text.len(),
             sentences: 0,
+            pages: Vec::new(),
             inferred: None,
         });
         let mut node = Node::new(NodeKind::Document, &document.id);

@@ -39,6 +39,9 @@ pub struct DocumentRecord {
     /// The byte range used for extraction (page furniture after it is not).
     pub content: Range<usize>,
     pub sentences: usize,
+    /// Where pages 2, 3, … start in the text (PDF), so that evidence can
+    /// name its page; empty for formats without pages.
+    pub pages: Vec<usize>,
     /// What extraction inferred that the manifest did not say: the kind
     /// of text ("transcript", "release", "report") and whose voice its own
     /// narrative is in.

@@ -94,6 +94,30 @@ fn html_docx_and_pdf_are_read_and_other_files_named() {
     );
     let html = &graph["documents"][1];
     assert_eq!(html["title"], "Rent debate");
+    // The PDF keeps where its second page starts, and the evidence table
+    // names the page of every sentence from it.
+    assert_eq!(graph["documents"][2]["pages"].as_array().unwrap().len(), 1);
+    Command::cargo_bin("argnet")
+        .unwrap()
+        .arg("export")
+        .arg(out.join("formats.json"))
+        .args(["--to", "csv", "-q", "-o"])
+        .arg(out.join("csv"))
+        .assert()
+        .success();
+    let evidence = fs::read_to_string(out.join("csv/evidence.csv")).unwrap();
+    let pages: Vec<&str> = evidence
+        .lines()
+        .filter(|l| l.contains(",report.pdf,"))
+        .map(|l| l.split(',').nth(9).unwrap())
+        .collect();
+    assert!(pages.contains(&"1") && pages.contains(&"2"), "{evidence}");
+    assert!(
+        evidence
+            .lines()
+            .filter(|l| l.contains(",debate.html,"))
+            .all(|l| l.split(',').nth(9) == Some(""))
+    );
     // Every document's text reached extraction: each names the concept.
     let concept = graph["nodes"]
         .as_array()
