@@ -12,7 +12,13 @@
 //! the weight, and numbered ids (`d0`, `d1`, …) made it show a node's kind
 //! as its label.
 //!
-//! Node ids are argnet's node ids (`concept:big-society`). Edges are all
+//! Node ids are argnet's node ids (`concept:big-society`), as far as
+//! GraphML allows: its schema wants an id to be an XML name token, so a
+//! character that cannot be in one (a space or `/` in a document's file
+//! name) is written `_xHHHH_` (its code point, as XML tools escape names);
+//! every node also has its exact argnet id as the attribute `key`. An
+//! attribute name that is not a name token has its other characters made
+//! `_` (`attr.name` is a name token too). Edges are all
 //! directed (`co_occurs` is stored with the smaller id first); parallel
 //! edges of different relations make the graph a multigraph, and each edge
 //! has a unique id `e0`, `e1`, ….
@@ -59,12 +65,22 @@ pub fn graph_to_graphml(graph: &ArgGraph) -> String {
             ("attr.type", "string"),
         ],
     );
-    let node_keys = declare(&mut xml, "node", &nodes, &[]);
+    xml.empty(
+        "key",
+        &[
+            ("id", KEY_KEY),
+            ("for", "node"),
+            ("attr.name", "key"),
+            ("attr.type", "string"),
+        ],
+    );
+    let node_keys = declare(&mut xml, "node", &nodes, &[KEY_KEY.to_owned()]);
     let edge_keys = declare(&mut xml, "edge", &edges, &node_keys);
     xml.start("graph", &[("id", "G"), ("edgedefault", "directed")]);
     xml.text_element("data", &[("key", GRAPH_NAME_KEY)], &graph.name);
     for ((_, node), row) in graph.nodes().zip(&nodes.rows) {
-        xml.start("node", &[("id", &node.key)]);
+        xml.start("node", &[("id", &name_token(&node.key))]);
+        xml.text_element("data", &[("key", KEY_KEY)], &node.key);
         write_row(&mut xml, &node_keys, row);
         xml.end("node");
     }
@@ -73,8 +89,8 @@ pub fn graph_to_graphml(graph: &ArgGraph) -> String {
             "edge",
             &[
                 ("id", &format!("e{number}")),
-                ("source", &graph.node(source).key),
-                ("target", &graph.node(target).key),
+                ("source", &name_token(&graph.node(source).key)),
+                ("target", &name_token(&graph.node(target).key)),
             ],
         );
         write_row(&mut xml, &edge_keys, row);
@@ -122,13 +138,50 @@ fn declare(xml: &mut XmlWriter, domain: &str, table: &Table, taken: &[String]) -
                 &[
                     ("id", &id),
                     ("for", domain),
-                    ("attr.name", &column.name),
+                    ("attr.name", &attribute_name(&column.name)),
                     ("attr.type", column.value_type.xml_name()),
                 ],
             );
             id
         })
         .collect()
+}
+
+/// The `<key>` of the exact argnet id of a node.
+const KEY_KEY: &str = "key";
+
+/// Can `c` stand in an XML name token (NMTOKEN)? Letters and digits of any
+/// script, `-`, `.`, `_`, `:` and the middle dot.
+fn name_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | ':' | '·')
+}
+
+/// `text` as an XML name token: every other character as `_xHHHH_`.
+pub(crate) fn name_token(text: &str) -> String {
+    if !text.is_empty() && text.chars().all(name_char) {
+        return text.to_owned();
+    }
+    let mut token = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if name_char(c) {
+            token.push(c);
+        } else {
+            token.push_str(&format!("_x{:04X}_", u32::from(c)));
+        }
+    }
+    if token.is_empty() {
+        token.push('_');
+    }
+    token
+}
+
+/// An attribute name as a name token: other characters become `_`.
+fn attribute_name(name: &str) -> String {
+    let token: String = name
+        .chars()
+        .map(|c| if name_char(c) { c } else { '_' })
+        .collect();
+    if token.is_empty() { "_".into() } else { token }
 }
 
 fn write_row(xml: &mut XmlWriter, keys: &[String], row: &[Option<table::Value>]) {
@@ -142,6 +195,21 @@ fn write_row(xml: &mut XmlWriter, keys: &[String], row: &[Option<table::Value>])
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_tokens_table() {
+        let rows = [
+            ("concept:big-society", "concept:big-society"),
+            ("document:sub/b.md", "document:sub_x002F_b.md"),
+            ("document:ties 2011-03-11", "document:ties_x0020_2011-03-11"),
+            ("concept:ünïcode", "concept:ünïcode"),
+            ("", "_"),
+        ];
+        for (text, want) in rows {
+            assert_eq!(name_token(text), want, "{text:?}");
+        }
+        assert_eq!(attribute_name("Party Name"), "Party_Name");
+    }
     use crate::model::{Node, NodeKind, Relation};
 
     #[test]

@@ -7,7 +7,8 @@ Each DIR holds one graph exported by argnet (the integration test
 `conformance` writes them):
 
     graph.json            argnet-graph/1, the expectation
-    graph.graphml         read by NetworkX and igraph
+    graph.graphml         read by NetworkX and igraph; validated against the
+                          GraphML 1.0 schema (schemas/graphml-1.0) with xmllint
     graph.gexf            read by NetworkX; validated against the GEXF 1.3
                           grammar (schemas/gexf-1.3) with xmllint
     graph.node-link.json  read by NetworkX (node_link_graph), and compared
@@ -124,10 +125,14 @@ def networkx_edges(graph, relation_key="relation"):
 def check_graphml(folder, data):
     path = folder / "graph.graphml"
     ElementTree.parse(path)
-    graph = nx.read_graphml(path)
+    read_ids = nx.read_graphml(path)
+    # GraphML ids are XML name tokens (a space or "/" is escaped as
+    # _xHHHH_); every node's exact argnet id is its "key" attribute.
+    graph = nx.relabel_nodes(read_ids, {n: a["key"] for n, a in read_ids.nodes(data=True)})
     check_nodes("networkx.read_graphml", dict(graph.nodes(data=True)), data)
     check_edges("networkx.read_graphml", *networkx_edges(graph), data)
     read = igraph.Graph.Read_GraphML(str(path))
+    read.vs["id"] = read.vs["key"]
     name = f"{data['name']}: igraph.Read_GraphML"
     check(read.vcount() == len(data["nodes"]), f"{name}: {read.vcount()} vertices")
     check(read.ecount() == len(data["edges"]), f"{name}: {read.ecount()} edges")
@@ -145,7 +150,8 @@ def check_graphml(folder, data):
                         "\n\n".join(f"{x['document']}: {x['text']}" for x in e["evidence"]))
                        for e in data["edges"])
         check(got == want, f"{name}: evidence_all does not hold every sentence")
-    return f"NetworkX {len(graph)} nodes/{graph.number_of_edges()} edges; igraph {read.vcount()}/{read.ecount()}"
+    schema = xsd_valid(path, SCHEMAS / "graphml-1.0" / "graphml.xsd", f"{data['name']}: graphml")
+    return f"NetworkX {len(graph)} nodes/{graph.number_of_edges()} edges; igraph {read.vcount()}/{read.ecount()}; {schema}"
 
 
 def check_gexf(folder, data):
@@ -291,6 +297,20 @@ def check_vosviewer(folder, data):
 
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
+
+
+def xsd_valid(path, schema, name):
+    """Validate with xmllint against an XML schema (no network)."""
+    xmllint = shutil.which("xmllint")
+    if xmllint is None:
+        import os
+        if os.environ.get("CI") == "true":
+            check(False, f"{name}: xmllint is missing (apt-get install libxml2-utils), and CI=true requires it")
+        return "xmllint not installed: schema not checked"
+    result = subprocess.run([xmllint, "--noout", "--nonet", "--schema", str(schema), str(path)],
+                            capture_output=True)
+    check(result.returncode == 0, f"{name}: not valid GraphML 1.0: {result.stderr.decode()[-500:]}")
+    return "valid against the GraphML 1.0 schema"
 
 
 def relaxng_valid(path, grammar, name):
