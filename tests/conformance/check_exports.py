@@ -440,7 +440,13 @@ def check_pajek(folder, data):
         got = Counter((e.source, e.target, e["label"], e["weight"]) for e in read.es)
         want = Counter((ids[e["source"]], ids[e["target"]], e["relation"], float(e["weight"])) for e in data["edges"])
         check(got == want, f"{name}: edges differ")
-    return f"igraph {read.vcount()} vertices, {read.ecount()} edges"
+    # NetworkX names Pajek vertices by label, so nodes sharing a label
+    # become one; every arc is kept.
+    nx_read = nx.read_pajek(path)
+    name = f"{data['name']}: networkx.read_pajek"
+    check(nx_read.number_of_nodes() == len(set(labels)), f"{name}: {nx_read.number_of_nodes()} nodes, want {len(set(labels))} distinct labels")
+    check(nx_read.number_of_edges() == len(data["edges"]), f"{name}: {nx_read.number_of_edges()} edges")
+    return f"igraph {read.vcount()} vertices, {read.ecount()} edges; NetworkX {nx_read.number_of_nodes()} nodes (distinct labels), {nx_read.number_of_edges()} edges"
 
 
 CHECKS = [
