@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::Statement;
 use super::clauses::SentenceView;
-use super::entity::{Entity, EntityId, Origin};
+use super::entity::{Entity, EntityId, EntityKind, Origin};
 use super::holders::Holders;
 use super::mentions::Mention;
 use super::phrases::{self, Phrase};
@@ -30,19 +30,42 @@ pub struct Discovered {
     base: usize,
 }
 
+/// The share of a document's sentences that name a codebook concept
+/// below which the codebook is taken not to cover the document, and a
+/// phrase used once becomes a candidate too (else twice).
+pub const SPARSE_COVERAGE: f64 = 0.1;
+
 /// Propose concepts in `views` (not in speaker labels or cited titles).
-/// O(w) in the number of words.
+/// Where the codebook's concepts are named in fewer than
+/// [`SPARSE_COVERAGE`] of the sentences — a text on topics the codebook
+/// does not know — a phrase used once is a candidate; where the codebook
+/// covers the text, a phrase must be used twice (the codebook names what
+/// matters there, and one-off phrases would mostly add noise). O(w) in the
+/// number of words.
 pub fn discover(
     text: &str,
     views: &[SentenceView],
     mentions: &[Mention],
     holders: &Holders,
-    base: usize,
+    shared: &[Entity],
     enabled: bool,
 ) -> Discovered {
+    let base = shared.len();
     let skip: HashSet<usize> = holders.turns.keys().copied().collect();
+    let sentences = views.iter().filter(|v| !skip.contains(&v.index)).count();
+    let with_concept: HashSet<usize> = mentions
+        .iter()
+        .filter(|m| {
+            shared
+                .get(m.entity.0)
+                .is_some_and(|e| e.kind == EntityKind::Concept)
+        })
+        .map(|m| m.sentence)
+        .collect();
+    let sparse = (with_concept.len() as f64) < SPARSE_COVERAGE * sentences as f64;
+    let min_uses = if sparse { 1 } else { 2 };
     let phrases = if enabled {
-        phrases::candidates(text, views, &skip, &holders.title_spans)
+        phrases::candidates(text, views, &skip, &holders.title_spans, min_uses)
     } else {
         Vec::new()
     };

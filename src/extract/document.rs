@@ -72,7 +72,7 @@ pub fn extract_document(
         &views,
         &units.mentions,
         &holders,
-        entities.len(),
+        entities,
         shared.discover,
     );
     let stance_views = (!discovered.is_empty()).then(|| units.views(&discovered.mentions));

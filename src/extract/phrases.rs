@@ -117,6 +117,19 @@ fn content(word: &str, sentence_start: bool) -> bool {
         && !STOP.contains(&word.to_lowercase())
 }
 
+/// Does `name` look like a noun phrase by its word endings alone: no word
+/// ends in "-ly", and the last word is not a verb form ("-ed", "-ing")?
+fn noun_phrase_shape(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    !words.iter().any(|w| w.ends_with("ly"))
+        && !last.ends_with("ed")
+        && !last.ends_with("ing")
+        && !words[0].ends_with("ed")
+}
+
 /// Words with hyphenated compounds ("ad-hoc", "front-line") joined into one
 /// word: the layout cuts words at every non-letter.
 fn hyphen_compounds(text: &str, words: &[Range<usize>]) -> Vec<Range<usize>> {
@@ -140,6 +153,7 @@ pub fn candidates(
     views: &[SentenceView],
     skip: &HashSet<usize>,
     titles: &[Range<usize>],
+    min_uses: usize,
 ) -> Vec<Phrase> {
     // name → uses, each with "does the run go on after it?".
     let mut uses: HashMap<String, Vec<(usize, Range<usize>, bool)>> = HashMap::new();
@@ -212,7 +226,15 @@ pub fn candidates(
             let found = uses.remove(&name)?;
             let complete =
                 2 * found.iter().filter(|(_, _, goes_on)| !goes_on).count() >= found.len();
-            (found.len() >= 2 && complete).then(|| Phrase {
+            // A phrase used once has no repetition to vouch for it: it
+            // must also look like a noun phrase (no adverb or participle
+            // at either end: "extraordinarily good", "spent endless").
+            // English noun phrases end in their head, so of a run used
+            // once only its last two words are taken ("freeze rail fares"
+            // gives "rail fares").
+            let shaped = found.len() >= 2
+                || (name.split_whitespace().count() == 2 && noun_phrase_shape(&name));
+            (found.len() >= min_uses.max(1) && complete && shaped).then(|| Phrase {
                 name,
                 uses: found
                     .into_iter()
@@ -247,6 +269,10 @@ mod tests {
     use crate::extract::lexicon::BUILTIN;
 
     fn names(text: &str) -> Vec<String> {
+        names_used(text, 2)
+    }
+
+    fn names_used(text: &str, min_uses: usize) -> Vec<String> {
         let document = document_from_text("d.txt", text, DocumentMeta::default());
         let views: Vec<SentenceView> = document
             .sentences
@@ -264,10 +290,39 @@ mod tests {
                 }
             })
             .collect();
-        candidates(text, &views, &HashSet::new(), &[])
+        candidates(text, &views, &HashSet::new(), &[], min_uses)
             .into_iter()
             .map(|p| p.name)
             .collect()
+    }
+
+    #[test]
+    fn phrases_used_once_must_look_like_noun_phrases() {
+        let rows = [
+            ("rail fares", true),
+            ("food shortages", true),
+            ("extraordinarily good", false),
+            ("patients waiting", false),
+            ("changed rules", false),
+            // Endings only: an irregular verb passes, and a participle
+            // used as an adjective ("increased costs") is refused.
+            ("spent endless", true),
+            ("increased costs", false),
+            ("costs doubled", false),
+        ];
+        for (name, want) in rows {
+            assert_eq!(noun_phrase_shape(name), want, "{name}");
+        }
+        // Used once: a candidate only when once is enough, and only with
+        // a noun phrase's shape.
+        let text = "We will freeze rail fares. That was extraordinarily good news.";
+        assert!(names(text).is_empty(), "{:?}", names(text));
+        let once = names_used(text, 1);
+        assert!(once.contains(&"rail fares".to_owned()), "{once:?}");
+        assert!(
+            !once.iter().any(|n| n.contains("extraordinarily")),
+            "{once:?}"
+        );
     }
 
     #[test]
