@@ -210,13 +210,22 @@ pub fn dot_graph(graph: &ArgGraph, style: &DotStyle) -> Graph {
         }
         statements.push(Stmt::Node(DotNode::new(node_id(&node.key), attributes)));
     }
+    let titles: std::collections::HashMap<&str, &str> = graph
+        .documents
+        .iter()
+        .filter_map(|d| Some((d.id.as_str(), d.meta.title.as_deref()?)))
+        .collect();
     for (source, target, edge) in graph.edges() {
+        let ends = (
+            graph.node(source).label.as_str(),
+            graph.node(target).label.as_str(),
+        );
         statements.push(Stmt::Edge(DotEdge {
             ty: EdgeTy::Pair(
                 Vertex::N(node_id(&graph.node(source).key)),
                 Vertex::N(node_id(&graph.node(target).key)),
             ),
-            attributes: edge_attributes(edge),
+            attributes: edge_attributes(edge, ends, &titles),
         }));
     }
     Graph::DiGraph {
@@ -285,7 +294,11 @@ fn score_text(score: f64) -> String {
     }
 }
 
-fn edge_attributes(edge: &Edge) -> Vec<Attribute> {
+fn edge_attributes(
+    edge: &Edge,
+    ends: (&str, &str),
+    titles: &std::collections::HashMap<&str, &str>,
+) -> Vec<Attribute> {
     let look = style::edge_look(edge.relation);
     // An uncertain stance is drawn thin and pale: a reader should see at a
     // glance which lines rest on weak evidence.
@@ -317,30 +330,39 @@ fn edge_attributes(edge: &Edge) -> Vec<Attribute> {
         // Co-occurrence has no direction; it must not rank concepts.
         attributes.push(attribute("constraint", "false"));
     }
-    attributes.push(attribute("tooltip", &edge_tooltip(edge)));
+    attributes.push(attribute("tooltip", &edge_tooltip(edge, ends, titles)));
     attributes
 }
 
-fn edge_tooltip(edge: &Edge) -> String {
+/// "A supports B (3 times, confidence 0.81)", then the first sentences,
+/// each after its document's title (its id when it has none).
+fn edge_tooltip(
+    edge: &Edge,
+    (source, target): (&str, &str),
+    titles: &std::collections::HashMap<&str, &str>,
+) -> String {
+    let verb = edge.relation.as_str().replace('_', " ");
+    let times = if edge.weight == 1.0 {
+        "once".to_owned()
+    } else if edge.weight.fract() == 0.0 && edge.weight.abs() < 1e15 {
+        format!("{:.0} times", edge.weight)
+    } else {
+        format!("weight {}", number(edge.weight))
+    };
     let mut tooltip = if edge.relation.is_stance() {
         format!(
-            "{} (weight {}, confidence {:.2})",
-            edge.relation.as_str(),
-            number(edge.weight),
+            "{source} {verb} {target} ({times}, confidence {:.2})",
             edge.confidence()
         )
     } else {
-        format!(
-            "{} (weight {})",
-            edge.relation.as_str(),
-            number(edge.weight)
-        )
+        format!("{source} {verb} {target} ({times})")
     };
     for evidence in edge.evidence.iter().take(TOOLTIP_SENTENCES) {
-        tooltip.push_str(&format!(
-            "\n{}: \u{201c}{}\u{201d}",
-            evidence.document, evidence.text
-        ));
+        let document = titles
+            .get(evidence.document.as_str())
+            .copied()
+            .unwrap_or(&evidence.document);
+        tooltip.push_str(&format!("\n{document}: \u{201c}{}\u{201d}", evidence.text));
     }
     let more = edge.evidence.len().saturating_sub(TOOLTIP_SENTENCES);
     if more > 0 {

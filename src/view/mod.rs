@@ -29,9 +29,14 @@ pub use measure::{
 /// 2. `relations` keeps edges of the listed relations;
 /// 3. `min_weight` keeps edges of at least that weight;
 /// 4. `ego` keeps the nodes within `radius` hops of one node (edges
-///    followed both ways);
+///    followed both ways), walking through actors, concepts, claims and
+///    sources but not documents (every document mentions half the graph,
+///    so two hops through one reach almost everything) unless `kinds`
+///    names `document` or the centre is one;
 /// 5. `top` keeps the `count` nodes with the highest score (the ego node
-///    always stays); degrees are counted on what steps 1–4 kept;
+///    always stays), documents only when `kinds` names them (else a
+///    ranking by PageRank or mentions fills a slide with document titles);
+///    degrees are counted on what steps 1–4 kept;
 /// 6. `largest_component` keeps the largest weakly connected component;
 /// 7. `drop_isolates` removes nodes left without edges.
 ///
@@ -188,11 +193,28 @@ pub fn apply_with(graph: &ArgGraph, config: &ViewConfig, scorer: &Scorer) -> Res
                 ),
             });
         }
-        let within = neighbourhood(graph, &keep_node, &keep_edge, index, ego.radius);
+        let through_documents =
+            documents_asked(config) || graph.node(index).kind == NodeKind::Document;
+        let mut walk_nodes = keep_node.clone();
+        if !through_documents {
+            for (i, node) in graph.nodes() {
+                if node.kind == NodeKind::Document && i != index {
+                    walk_nodes[i.index()] = false;
+                }
+            }
+        }
+        let within = neighbourhood(graph, &walk_nodes, &keep_edge, index, ego.radius);
         and_assign(&mut keep_node, &within);
         centre = Some(index);
     }
     if let Some(top) = &config.top {
+        if !documents_asked(config) {
+            for (i, node) in graph.nodes() {
+                if node.kind == NodeKind::Document && Some(i) != centre {
+                    keep_node[i.index()] = false;
+                }
+            }
+        }
         let chosen = top_nodes(graph, &keep_node, &keep_edge, top, centre, scorer)?;
         and_assign(&mut keep_node, &chosen);
     }
@@ -242,6 +264,14 @@ pub fn subgraph(graph: &ArgGraph, keep_node: &[bool], keep_edge: &[bool]) -> Arg
         }
     }
     view
+}
+
+/// Does the view ask for documents by name (`--kinds …,document`)?
+fn documents_asked(config: &ViewConfig) -> bool {
+    config
+        .kinds
+        .as_ref()
+        .is_some_and(|kinds| kinds.contains(&NodeKind::Document))
 }
 
 fn and_assign(keep: &mut [bool], mask: &[bool]) {

@@ -59,10 +59,24 @@ fn filters_table() {
             1,
         ),
         (ViewConfig::default().with_ego("e", 1), &["c", "e"], 1),
+        // Two hops walk through concepts and actors, not the document…
         (
             ViewConfig::default().with_ego("e", 2),
+            &["a", "b", "c", "e"],
+            3,
+        ),
+        // …unless documents are asked for, or the centre is one.
+        (
+            ViewConfig::default()
+                .with_kinds([NodeKind::Document, NodeKind::Actor, NodeKind::Concept])
+                .with_ego("e", 2),
             &["d", "a", "b", "c", "e"],
             6,
+        ),
+        (
+            ViewConfig::default().with_ego("document:d", 1),
+            &["d", "a", "b", "c"],
+            5,
         ),
         (
             ViewConfig::default()
@@ -72,10 +86,25 @@ fn filters_table() {
             3,
         ),
         (
-            // d and a tie on degree 3: the smaller id wins.
+            // Documents take no slot unless asked for: c (4) and a (3).
             ViewConfig::default().with_top(2, Measure::parse("degree").unwrap()),
             &["a", "c"],
             1,
+        ),
+        (
+            // Asked for, d and a tie on degree 3 behind c: the smaller id wins.
+            ViewConfig::default()
+                .with_kinds([NodeKind::Document, NodeKind::Actor, NodeKind::Concept])
+                .with_top(2, Measure::parse("degree").unwrap()),
+            &["a", "c"],
+            1,
+        ),
+        (
+            ViewConfig::default()
+                .with_kinds([NodeKind::Document, NodeKind::Actor, NodeKind::Concept])
+                .with_top(3, Measure::parse("degree").unwrap()),
+            &["d", "a", "c"],
+            3,
         ),
         (
             // Degree counted on the view: without documents, c then a.
