@@ -228,6 +228,7 @@ pub fn dot_graph(graph: &ArgGraph, style: &DotStyle) -> Graph {
             attributes: edge_attributes(edge, ends, &titles),
         }));
     }
+    statements.extend(codebook_affiliations(graph));
     Graph::DiGraph {
         id: quoted(&graph.name),
         strict: false,
@@ -332,6 +333,55 @@ fn edge_attributes(
     }
     attributes.push(attribute("tooltip", &edge_tooltip(edge, ends, titles)));
     attributes
+}
+
+/// Dotted lines from people to the organisations their codebook entry
+/// names (`affiliation`) where the texts gave no `affiliated_with` edge
+/// and both are in the view, so that a person does not float apart from
+/// their organisation. Drawn only: the graph holds no edge without a
+/// sentence.
+fn codebook_affiliations(graph: &ArgGraph) -> Vec<Stmt> {
+    let drawn: std::collections::HashSet<(petgraph::graph::NodeIndex, petgraph::graph::NodeIndex)> =
+        graph
+            .edges()
+            .filter(|(_, _, e)| e.relation == Relation::AffiliatedWith)
+            .map(|(s, t, _)| (s, t))
+            .collect();
+    let mut lines = Vec::new();
+    for (person, node) in graph.nodes() {
+        let Some(name) = node.attributes.get("affiliation").and_then(|a| a.as_str()) else {
+            continue;
+        };
+        let Some(organisation) =
+            graph.node_index(&crate::model::node_key(crate::model::NodeKind::Actor, name))
+        else {
+            continue;
+        };
+        if organisation == person || drawn.contains(&(person, organisation)) {
+            continue;
+        }
+        let look = style::edge_look(Relation::AffiliatedWith);
+        let tooltip = format!(
+            "{} is affiliated with {} (the codebook says so; no sentence in the texts)",
+            node.label,
+            graph.node(organisation).label
+        );
+        lines.push(Stmt::Edge(DotEdge {
+            ty: EdgeTy::Pair(
+                Vertex::N(node_id(&node.key)),
+                Vertex::N(node_id(&graph.node(organisation).key)),
+            ),
+            attributes: vec![
+                attribute("color", look.colour),
+                attribute("penwidth", "0.8"),
+                attribute("style", "dotted"),
+                attribute("arrowhead", look.arrowhead),
+                attribute("arrowsize", "0.5"),
+                attribute("tooltip", &tooltip),
+            ],
+        }));
+    }
+    lines
 }
 
 /// "A supports B (3 times, confidence 0.81)", then the first sentences,
@@ -459,6 +509,35 @@ pub(crate) fn quoted(value: &str) -> Id {
 mod tests {
     use super::*;
     use crate::model::NodeKind;
+
+    #[test]
+    fn codebook_affiliations_are_drawn_where_the_texts_gave_none() {
+        let mut graph = ArgGraph::new("g");
+        let mut ann = Node::new(NodeKind::Actor, "Ann");
+        ann.attributes.insert("affiliation".into(), "Trust".into());
+        let mut bob = Node::new(NodeKind::Actor, "Bob");
+        bob.attributes.insert("affiliation".into(), "Trust".into());
+        let mut cy = Node::new(NodeKind::Actor, "Cy");
+        cy.attributes
+            .insert("affiliation".into(), "Absent Body".into());
+        graph.add_node(ann);
+        let bob = graph.add_node(bob);
+        graph.add_node(cy);
+        let trust = graph.add_node(Node::new(NodeKind::Actor, "Trust"));
+        // The texts tie Bob to the Trust: that edge is drawn as usual.
+        graph.add_occurrence(bob, trust, Relation::AffiliatedWith, None);
+        let dot = graph_to_dot(&graph);
+        let dotted: Vec<&str> = dot
+            .lines()
+            .filter(|l| l.contains("the codebook says so"))
+            .collect();
+        assert_eq!(dotted.len(), 1, "{dot}");
+        assert!(
+            dotted[0].contains("\"actor:ann\" -> \"actor:trust\""),
+            "{dot}"
+        );
+        assert!(dotted[0].contains("style=\"dotted\""), "{dot}");
+    }
 
     #[test]
     fn quoting_table() {
