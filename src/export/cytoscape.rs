@@ -30,6 +30,7 @@ use crate::model::ArgGraph;
 /// assert_eq!(data["elements"]["edges"][0]["data"]["interaction"], "critiques");
 /// ```
 pub fn graph_to_cytoscape(graph: &ArgGraph) -> String {
+    let dates = super::table::Dates::new(graph);
     let nodes: Vec<Value> = graph
         .nodes()
         .map(|(_, node)| {
@@ -37,7 +38,7 @@ pub fn graph_to_cytoscape(graph: &ArgGraph) -> String {
             data.insert("id".into(), node.key.clone().into());
             data.insert("value".into(), node.key.clone().into());
             data.insert("name".into(), node.label.clone().into());
-            for (name, value) in node_properties(node) {
+            for (name, value) in node_properties(node, &dates) {
                 // Cytoscape columns hold scalars and lists of scalars.
                 let value = match value {
                     Value::Object(_) => Value::String(value.to_string()),
@@ -57,7 +58,7 @@ pub fn graph_to_cytoscape(graph: &ArgGraph) -> String {
         .map(|(number, (source, target, edge))| {
             let sentences: Vec<&str> = edge.evidence.iter().map(|e| e.text.as_str()).collect();
             let documents: Vec<&str> = edge.evidence.iter().map(|e| e.document.as_str()).collect();
-            json!({ "data": {
+            let mut object = json!({ "data": {
                 "id": format!("e{number}"),
                 "source": graph.node(source).key,
                 "target": graph.node(target).key,
@@ -67,7 +68,12 @@ pub fn graph_to_cytoscape(graph: &ArgGraph) -> String {
                 "weight": edge.weight,
                 "evidence": sentences,
                 "evidence_documents": documents,
-            }})
+            }});
+            if let Some((first, last)) = super::node_link::edge_dates(edge, &dates) {
+                object["data"]["first_date"] = first.into();
+                object["data"]["last_date"] = last.into();
+            }
+            object
         })
         .collect();
     let data = json!({

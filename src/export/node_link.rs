@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use petgraph::graph::NodeIndex;
 use serde_json::{Map, Value, json};
 
+use super::table::Dates;
 use crate::model::{ArgGraph, Edge, Node};
 
 /// The graph as node-link JSON text, ending in a newline.
@@ -30,10 +31,11 @@ use crate::model::{ArgGraph, Edge, Node};
 /// assert_eq!(data["edges"][0]["key"], "supports");
 /// ```
 pub fn graph_to_node_link(graph: &ArgGraph) -> String {
+    let dates = Dates::new(graph);
     let nodes: Vec<Value> = graph
         .nodes()
         .map(|(_, node)| {
-            let mut object = node_properties(node);
+            let mut object = node_properties(node, &dates);
             object.insert("id".into(), node.key.clone().into());
             Value::Object(object)
         })
@@ -41,14 +43,19 @@ pub fn graph_to_node_link(graph: &ArgGraph) -> String {
     let edges: Vec<Value> = networkx_edge_order(graph)
         .into_iter()
         .map(|(source, target, edge)| {
-            json!({
+            let mut object = json!({
                 "relation": edge.relation.as_str(),
                 "weight": edge.weight,
                 "evidence": edge.evidence,
                 "source": graph.node(source).key,
                 "target": graph.node(target).key,
                 "key": edge.relation.as_str(),
-            })
+            });
+            if let Some((first, last)) = edge_dates(edge, &dates) {
+                object["first_date"] = first.into();
+                object["last_date"] = last.into();
+            }
+            object
         })
         .collect();
     let data = json!({
@@ -85,11 +92,17 @@ fn networkx_edge_order(graph: &ArgGraph) -> Vec<(NodeIndex, NodeIndex, &Edge)> {
         .collect()
 }
 
+/// The earliest and latest date of an edge's evidence, if any has one.
+pub(crate) fn edge_dates<'a>(edge: &Edge, dates: &Dates<'a>) -> Option<(&'a str, &'a str)> {
+    dates.range(edge.evidence.iter().map(|e| e.document.as_str()))
+}
+
 /// A node's properties as flat JSON: `kind`, `subkind` (when known),
-/// `label`, `aliases`, `mentions`, `documents`, then its attributes (a
-/// name already taken becomes `attribute_<name>`). Shared with the
-/// Cytoscape writer.
-pub(crate) fn node_properties(node: &Node) -> Map<String, Value> {
+/// `label`, `aliases`, `mentions`, `documents`, `first_date` and
+/// `last_date` of its documents and a document's `author` (when known),
+/// then its attributes (a name already taken becomes `attribute_<name>`).
+/// Shared with the Cytoscape writer.
+pub(crate) fn node_properties(node: &Node, dates: &Dates) -> Map<String, Value> {
     let mut object = Map::new();
     object.insert("kind".into(), node.kind.as_str().into());
     if let Some(subkind) = &node.subkind {
@@ -99,6 +112,15 @@ pub(crate) fn node_properties(node: &Node) -> Map<String, Value> {
     object.insert("aliases".into(), json!(node.aliases));
     object.insert("mentions".into(), node.mentions.into());
     object.insert("documents".into(), json!(node.documents));
+    if let Some((first, last)) = dates.range(node.documents.iter().map(String::as_str)) {
+        object.insert("first_date".into(), first.into());
+        object.insert("last_date".into(), last.into());
+    }
+    if node.kind == crate::model::NodeKind::Document
+        && let Some(author) = node.documents.first().and_then(|d| dates.author(d))
+    {
+        object.insert("author".into(), author.into());
+    }
     for (name, value) in &node.attributes {
         let taken = object.contains_key(name) || RESERVED.contains(&name.as_str());
         let name = if taken {
