@@ -239,7 +239,7 @@ pub(crate) fn actor_concept_table(graph: &ArgGraph) -> Table {
 /// };
 /// graph.add_occurrence(a, c, Relation::Critiques, Some(said));
 /// let csv = statements_to_csv(&graph);
-/// assert!(csv.starts_with("statement,actor,organisation,concept,agreement,stance,"));
+/// assert!(csv.starts_with(r#""statement","actor","organisation","concept","agreement","stance","#));
 /// assert!(csv.contains("\ns1,A,,C,0,critique,d.txt,,,A hates C,actor:a,concept:c,0,9,,0.7,\n"));
 /// ```
 pub fn statements_to_csv(graph: &ArgGraph) -> String {
@@ -262,7 +262,7 @@ pub fn statements_to_csv(graph: &ArgGraph) -> String {
 /// graph.add_occurrence(a, x, Relation::Supports, None);
 /// graph.add_occurrence(a, y, Relation::Critiques, None);
 /// graph.add_occurrence(b, y, Relation::Supports, None);
-/// assert_eq!(actor_concept_to_csv(&graph), "actor,X,Y\nA,2,-1\nB,0,1\n");
+/// assert_eq!(actor_concept_to_csv(&graph), "\"actor\",\"X\",\"Y\"\nA,2,-1\nB,0,1\n");
 /// ```
 pub fn actor_concept_to_csv(graph: &ArgGraph) -> String {
     table_to_csv(&actor_concept_table(graph))

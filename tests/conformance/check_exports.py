@@ -19,7 +19,8 @@ Each DIR holds one graph exported by argnet (the integration test
     graph.xlsx            read by openpyxl: every sheet, text cells are text
     graph.vos.json        VOSviewer JSON, checked against its documented shape
     nodes.csv, edges.csv, evidence.csv, statements.csv, actor_concept.csv
-                          read by Python's csv module
+                          read by Python's csv module; nodes and edges loaded
+                          into Kùzu, the four long tables read by DuckDB
     graph.aif.json        read by arguebuf (an AIF library), and checked
                           against the AIF rules (RA/CA: premises in, one
                           conclusion out; locutions name L-nodes)
@@ -50,6 +51,8 @@ try:
     import igraph
     import networkx as nx
     import openpyxl
+    import kuzu
+    import duckdb
 except ImportError as error:
     print(f"missing client library: {error.name}; pip install -r tests/conformance/requirements.txt")
     sys.exit(3)
@@ -248,6 +251,40 @@ def check_csv(folder, data):
     got = {(unformula(row[0]), concepts[i]): int(v) for row in matrix[1:] for i, v in enumerate(row[1:]) if int(v)}
     check(got == {k: v for k, v in net.items() if v}, f"{name}: actor_concept.csv differs")
     return f"{len(nodes)} node rows, {len(edges)} edge rows, {len(evidence)} evidence rows, {len(rows)} statements, {max(len(matrix) - 1, 0)}×{len(concepts)} matrix"
+
+
+def check_databases(folder, data):
+    """Kùzu (its default COPY FROM, which stops at a line break inside a
+    quoted cell) and DuckDB (read_csv_auto) load our CSV files."""
+    import tempfile
+    name = f"{data['name']}: kuzu/duckdb"
+    with open(folder / "nodes.csv", newline="", encoding="utf-8") as file:
+        node_header = next(csv.reader(file))
+    with open(folder / "edges.csv", newline="", encoding="utf-8") as file:
+        edge_header = next(csv.reader(file))
+    with tempfile.TemporaryDirectory() as scratch:
+        connection = kuzu.Connection(kuzu.Database(str(Path(scratch) / "db")))
+        columns = ", ".join(f"`{c}` STRING" for c in node_header)
+        connection.execute(f"CREATE NODE TABLE Node({columns}, PRIMARY KEY(id))")
+        columns = ", ".join(f"`{c}` STRING" for c in edge_header[2:])
+        connection.execute(f"CREATE REL TABLE Edge(FROM Node TO Node, {columns})")
+        connection.execute(f"COPY Node FROM '{folder / 'nodes.csv'}' (header=true)")
+        if data["edges"]:
+            connection.execute(f"COPY Edge FROM '{folder / 'edges.csv'}' (header=true)")
+        nodes = connection.execute("MATCH (n:Node) RETURN count(n)").get_next()[0]
+        edges = connection.execute("MATCH ()-[e:Edge]->() RETURN count(e)").get_next()[0]
+    check(nodes == len(data["nodes"]), f"{name}: Kùzu loaded {nodes} nodes")
+    check(edges == len(data["edges"]), f"{name}: Kùzu loaded {edges} edges")
+    sentences = sum(len(e["evidence"]) for e in data["edges"])
+    counts = {}
+    for table in ("nodes", "edges", "evidence", "statements"):
+        path = folder / f"{table}.csv"
+        counts[table] = duckdb.sql(f"SELECT count(*) FROM read_csv_auto('{path}', header=true)").fetchall()[0][0]
+    check(counts["nodes"] == len(data["nodes"]), f"{name}: DuckDB read {counts['nodes']} nodes")
+    check(counts["edges"] == len(data["edges"]), f"{name}: DuckDB read {counts['edges']} edges")
+    check(counts["evidence"] == sentences, f"{name}: DuckDB read {counts['evidence']} evidence rows")
+    check(counts["statements"] == len(statements(data)), f"{name}: DuckDB read {counts['statements']} statements")
+    return f"Kùzu {nodes} nodes, {edges} edges; DuckDB {counts['nodes']} / {counts['edges']} / {counts['evidence']} evidence / {counts['statements']} statements"
 
 
 def check_gml(folder, data):
@@ -460,6 +497,7 @@ CHECKS = [
     ("node-link", check_node_link),
     ("cytoscape", check_cytoscape),
     ("csv", check_csv),
+    ("kuzu-duckdb", check_databases),
     ("aif", check_aif),
     ("dot", check_dot),
 ]

@@ -230,7 +230,7 @@ fn real_clients_read_every_export() {
         ("stance", stance),
     ];
     graphs.extend(real_graphs(test));
-    let expected_ok = graphs.len() * 12;
+    let expected_ok = graphs.len() * 13;
     for (name, graph) in graphs {
         let folder = dir.path().join(name);
         write_exports(&graph, &folder);
@@ -249,7 +249,7 @@ fn real_clients_read_every_export() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains("all checks passed"), "{stdout}");
-    // Every graph, twelve checks each.
+    // Every graph, thirteen checks each.
     assert_eq!(stdout.matches(": ok: ").count(), expected_ok, "{stdout}");
 }
 

@@ -286,11 +286,11 @@ fn csv_export_writes_two_files_atomically() {
     assert_eq!(
         nodes.lines().next(),
         Some(
-            "id,label,kind,subkind,mentions,documents,aliases,first_date,last_date,author,affiliation,betweenness,community,pagerank,verified"
+            "\"id\",\"label\",\"kind\",\"subkind\",\"mentions\",\"documents\",\"aliases\",\"first_date\",\"last_date\",\"author\",\"affiliation\",\"betweenness\",\"community\",\"pagerank\",\"verified\""
         )
     );
     assert!(edges.starts_with(
-        "source,target,relation,weight,evidence_count,evidence,evidence_document,confidence,first_date,last_date\n"
+        "\"source\",\"target\",\"relation\",\"weight\",\"evidence_count\",\"evidence\",\"evidence_document\",\"confidence\",\"first_date\",\"last_date\"\n"
     ));
 }
 
