@@ -196,6 +196,28 @@ fn locate(header: &[String], asked: &Columns) -> std::result::Result<Found, Stri
     })
 }
 
+/// A CSV reader over `bytes` (a UTF-8 byte-order mark skipped) and its
+/// header row, names trimmed.
+fn open_csv<'a>(path: &Path, bytes: &'a [u8]) -> Result<(csv::Reader<&'a [u8]>, Vec<String>)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(bytes);
+    let header = reader
+        .headers()
+        .map_err(|e| csv_error(path, &e))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    Ok((reader, header))
+}
+
+fn csv_error(path: &Path, error: &csv::Error) -> crate::error::Error {
+    let line = error.position().map_or(0, |p| p.line() as usize);
+    coded_error(path, line, format!("not valid CSV: {error}"))
+}
+
 /// Read a statement table from `bytes` (the contents of `path`).
 ///
 /// Every row is one statement. Rows without an actor or a concept are
@@ -205,21 +227,8 @@ fn locate(header: &[String], asked: &Columns) -> std::result::Result<Found, Stri
 /// of the document column; without one, the statements of each date form
 /// one document (`NAME DATE`), and without dates the table is one document.
 pub fn read_table(path: &Path, bytes: &[u8], asked: &Columns) -> Result<CodedCorpus> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(bytes);
-    let csv_error = |e: csv::Error| {
-        let line = e.position().map_or(0, |p| p.line() as usize);
-        coded_error(path, line, format!("not valid CSV: {e}"))
-    };
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(csv_error)?
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let (mut reader, header) = open_csv(path, bytes)?;
+    let csv_error = |e: csv::Error| csv_error(path, &e);
     let found = locate(&header, asked).map_err(|m| coded_error(path, 1, m))?;
     let stem = path.file_stem().map_or_else(
         || "statements".to_owned(),
@@ -315,21 +324,8 @@ pub fn read_table(path: &Path, bytes: &[u8], asked: &Columns) -> Result<CodedCor
 /// the node of that name, `(name, column, value)`, leaving out empty and
 /// `NA` cells and an `id` column.
 pub fn read_node_table(path: &Path, bytes: &[u8]) -> Result<Vec<(String, String, String)>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(bytes);
-    let csv_error = |e: csv::Error| {
-        let line = e.position().map_or(0, |p| p.line() as usize);
-        coded_error(path, line, format!("not valid CSV: {e}"))
-    };
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(csv_error)?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
+    let (mut reader, header) = open_csv(path, bytes)?;
+    let csv_error = |e: csv::Error| csv_error(path, &e);
     let names: Vec<String> = header.iter().map(|h| normal(h)).collect();
     let name = ["name", "label", "actor", "concept", "entity"]
         .iter()
