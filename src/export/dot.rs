@@ -268,8 +268,15 @@ fn node_attributes(node: &Node, size: Option<SizeOf>, by_community: bool) -> Vec
     if let Some(community) = community {
         tooltip.push_str(&format!("\ncommunity {community}"));
     }
+    // A work's year belongs on its label: a citation diagram is read in time.
+    let label = match node.attributes.get("year").and_then(|y| y.as_i64()) {
+        Some(year) if node.subkind.as_deref() == Some(crate::model::WORK_SUBKIND) => {
+            format!("{} ({year})", node.label)
+        }
+        _ => node.label.clone(),
+    };
     let mut attributes = vec![
-        attribute("label", &wrap(&node.label, LABEL_WIDTH)),
+        attribute("label", &wrap(&label, LABEL_WIDTH)),
         attribute("shape", look.shape),
         attribute("style", look.style),
         attribute("fillcolor", fill),
@@ -383,6 +390,27 @@ pub(crate) fn quoted(value: &str) -> Id {
 mod tests {
     use super::*;
     use crate::model::{NodeKind, Relation};
+
+    #[test]
+    fn works_show_their_year_and_the_legend_calls_them_works() {
+        let mut graph = ArgGraph::new("g");
+        let mut work = Node::new(NodeKind::Source, "Payment by results");
+        work.subkind = Some(crate::model::WORK_SUBKIND.into());
+        work.attributes.insert("year".into(), 2009.into());
+        let cited = graph.add_node(work);
+        let mut plain = Node::new(NodeKind::Source, "W2");
+        plain.subkind = Some(crate::model::WORK_SUBKIND.into());
+        let citing = graph.add_node(plain);
+        graph.add_occurrence(citing, cited, Relation::Cites, None);
+        let dot = graph_to_dot(&graph);
+        assert!(
+            dot.contains(r#"label="Payment by results\n(2009)""#),
+            "{dot}"
+        );
+        assert!(dot.contains("label=\"W2\""), "{dot}");
+        assert!(dot.contains("\">work<br/>"), "{dot}");
+        assert!(!dot.contains("style=\"dotted\""), "{dot}");
+    }
 
     #[test]
     fn codebook_affiliations_are_drawn_where_the_texts_gave_none() {

@@ -142,6 +142,7 @@ fn legend_rank(name: &str) -> usize {
         "concept",
         "claim",
         "source",
+        "work",
         "document",
     ]
     .iter()

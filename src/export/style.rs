@@ -34,6 +34,8 @@ pub(crate) fn look_of(kind: NodeKind, subkind: Option<&str>) -> NodeLook {
         (NodeKind::Actor, _) => ("box", "filled", "#f6b26b", "actor"),
         (NodeKind::Concept, _) => ("ellipse", "filled", "#cfe2f3", "concept"),
         (NodeKind::Claim, _) => ("box", "filled,dashed", "#ffffff", "claim"),
+        // A work of a citation network: the legend says "work", not "source".
+        (NodeKind::Source, Some("work")) => ("note", "filled", "#fff2cc", "work"),
         (NodeKind::Source, _) => ("note", "filled", "#fff2cc", "source"),
         (NodeKind::Document, _) => ("folder", "filled", "#eeeeee", "document"),
     };
@@ -86,7 +88,9 @@ pub(crate) fn edge_look(relation: Relation) -> EdgeLook {
         Relation::Critiques => ("#c62828", "dashed", "normal", true),
         Relation::Mentions => ("#bdbdbd", "solid", "normal", false),
         Relation::CoOccurs => ("#9e9e9e", "solid", "none", false),
-        Relation::Cites => ("#757575", "dotted", "normal", false),
+        // Solid and darker than mentions: in a citation network every
+        // line is a citation, and dotted hairlines vanished on a slide.
+        Relation::Cites => ("#616161", "solid", "vee", false),
         Relation::Quotes => ("#757575", "dotted", "open", false),
         Relation::AffiliatedWith => ("#757575", "solid", "odot", false),
     };
