@@ -119,3 +119,20 @@ write("bad-line/cites.txt", "1 2\n" + "1 2 " + "z" * 10_000_000 + "\n")
 
 # 15. A text folder and a text file given to analyse.
 write("wrong-kind/corpus/a.txt", SPEECH)
+
+# 16. Documents in other formats: a page of 200,000 nested <div>s, a Word
+# document whose text unpacks to 200 MiB (a zip bomb), a broken PDF.
+import io
+import zipfile
+write("formats/corpus/deep.html",
+      "<html><body>" + "<div>" * 200_000 + "Stephen Bubb supports localism." + "</div>" * 200_000 + "</body></html>")
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    paragraph = "<w:p><w:r><w:t>localism </w:t></w:r></w:p>" * 1000
+    with archive.open("word/document.xml", "w") as member:
+        member.write(b"<w:document xmlns:w=\"x\"><w:body>")
+        for _ in range(200 * 1024 * 1024 // len(paragraph)):
+            member.write(paragraph.encode())
+        member.write(b"</w:body></w:document>")
+write("formats/corpus/bomb.docx", buffer.getvalue(), "wb")
+write("formats/corpus/broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog", "wb")

@@ -144,6 +144,12 @@ expect 2 "argnet build"; report
 run "15 analyse on a text file" 10 300 -- "$argnet" analyse "$in/wrong-kind/corpus/a.txt"
 expect 2 "argnet build"; report
 
+run "16 deep HTML, docx bomb, broken PDF" 30 1500 -- "${build[@]}" "$in/formats/corpus" --no-svg --name g -o "$work/o16"
+expect 1 "bomb.docx: skipped"
+check "names the broken PDF" grep -q "broken.pdf: skipped: not a readable PDF" "$work/err"
+check "reads the deep page" test -s "$work/o16/g.json"
+report
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures hostile input(s) failed"
   exit 1
