@@ -2,6 +2,11 @@
 # Regenerate the diagrams in graphs/ from the seed texts:
 #
 #   graphs/seeds.{json,dot,svg}  the overview (argnet build)
+#   graphs/seeds.html            the explorer page (argnet build)
+#   graphs/seeds-timeline.svg    statements per year per concept
+#   graphs/seeds-explorer.png    a screenshot of the explorer page, when
+#                                Chromium and tests/conformance's npm
+#                                packages are installed
 #   graphs/seeds-stance.svg      the stance network: actors and concepts,
 #                                supports and critiques only
 #   graphs/seeds-ego.svg         one central concept and its neighbours
@@ -31,3 +36,9 @@ argnet=target/release/argnet
   --relations supports,critiques,co_occurs --size-by mentions \
   --title "Seeds: around ${concept}" \
   -o graphs/seeds-ego.svg
+"$argnet" export graphs/seeds.json --to timeline-svg -o graphs/seeds-timeline.svg
+if [ -d tests/conformance/node_modules/puppeteer-core ] && command -v chromium >/dev/null 2>&1; then
+  node tests/conformance/screenshot.mjs graphs/seeds.html graphs/seeds-explorer.png "$concept"
+else
+  echo "no screenshot of the explorer: needs Chromium and \`npm ci\` in tests/conformance" >&2
+fi

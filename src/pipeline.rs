@@ -142,11 +142,13 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport> {
     let json_path = config.out_dir.join(format!("{name}.json"));
     let dot_path = config.out_dir.join(format!("{name}.dot"));
     let svg_path = config.out_dir.join(format!("{name}.svg"));
+    let html_path = config.out_dir.join(format!("{name}.html"));
     let style = export::DotStyle::overview(&graph);
     let dot = export::graph_to_dot_with(&graph, &style);
     let mut files = vec![
         (json_path, export::graph_to_json(&graph).into_bytes()),
         (dot_path.clone(), dot.clone().into_bytes()),
+        (html_path, export::graph_to_html(&graph).into_bytes()),
     ];
     let picture = if !config.render {
         Picture::NotRequested

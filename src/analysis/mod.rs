@@ -43,6 +43,7 @@ mod projection;
 pub mod random;
 mod report;
 mod shortest;
+mod timeline;
 mod visit;
 
 pub use betweenness::{BetweennessConfig, betweenness, betweenness_with_progress};
@@ -70,6 +71,7 @@ pub use paths::{Hop, Path, find_node, hop_edges, k_shortest_paths, shortest_path
 pub use projection::{Layer, Projection, ProjectionConfig, project};
 pub use report::{Analysis, AnalysisConfig, CommunityMethod, Measure, analyse, rounded};
 pub use shortest::{EdgeLength, ShortestPaths, Towards};
+pub use timeline::{Cell, Timeline, TimelineRow, timeline};
 pub use visit::{CompactEdge, CompactEdgeReferences, CompactEdges};
 
 /// The node attributes `argnet analyse --save` writes into a graph file

@@ -41,10 +41,14 @@ pub enum ExportFormat {
     Xlsx,
     /// VOSviewer JSON (VOSviewer, VOSviewer Online).
     VosViewer,
+    /// The explorer page: one self-contained HTML file.
+    Html,
+    /// Statements per period per concept, as an SVG for a slide.
+    TimelineSvg,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 16] = [
+    pub const ALL: [ExportFormat; 18] = [
         ExportFormat::Dot,
         ExportFormat::Svg,
         ExportFormat::Png,
@@ -61,6 +65,8 @@ impl ExportFormat {
         ExportFormat::Gml,
         ExportFormat::Xlsx,
         ExportFormat::VosViewer,
+        ExportFormat::Html,
+        ExportFormat::TimelineSvg,
     ];
 
     /// The name `--to` takes.
@@ -82,6 +88,8 @@ impl ExportFormat {
             ExportFormat::Gml => "gml",
             ExportFormat::Xlsx => "xlsx",
             ExportFormat::VosViewer => "vosviewer",
+            ExportFormat::Html => "html",
+            ExportFormat::TimelineSvg => "timeline-svg",
         }
     }
 
@@ -97,6 +105,8 @@ impl ExportFormat {
             "net" => Some(ExportFormat::Pajek),
             "vos" => Some(ExportFormat::VosViewer),
             "excel" | "spreadsheet" => Some(ExportFormat::Xlsx),
+            "htm" | "explorer" => Some(ExportFormat::Html),
+            "timeline" => Some(ExportFormat::TimelineSvg),
             _ => ExportFormat::ALL
                 .into_iter()
                 .find(|f| f.as_str().replace('-', "") == name),
@@ -120,6 +130,7 @@ impl ExportFormat {
             ExportFormat::Cytoscape => "cyjs",
             ExportFormat::Mermaid => "mmd",
             ExportFormat::Pajek => "net",
+            ExportFormat::TimelineSvg => "svg",
             other => other.as_str(),
         }
     }
@@ -236,6 +247,21 @@ pub fn export_bytes(graph: &ArgGraph, config: &ExportConfig, output: &Path) -> R
         ExportFormat::Gml => super::graph_to_gml(graph),
         ExportFormat::Xlsx => return super::graph_to_xlsx(graph),
         ExportFormat::VosViewer => super::graph_to_vosviewer(graph),
+        ExportFormat::Html => super::graph_to_html(graph),
+        ExportFormat::TimelineSvg => {
+            let timeline = crate::analysis::timeline(graph, 10);
+            if timeline.rows.is_empty() {
+                return Err(Error::InvalidValue {
+                    name: "--to",
+                    value: "timeline-svg".into(),
+                    message: format!(
+                        "no statement in this graph comes from a dated document ({} undated); give documents a date (date = \"YYYY-MM-DD\" in corpus.toml, or a date line at the top of the text) and build again",
+                        timeline.undated
+                    ),
+                });
+            }
+            super::timeline_to_svg(&timeline, &format!("{}: statements over time", graph.name))
+        }
         ExportFormat::Csv => {
             return Err(Error::InvalidValue {
                 name: "--to",
@@ -280,6 +306,8 @@ mod tests {
             ("xlsx", Some(ExportFormat::Xlsx)),
             ("Excel", Some(ExportFormat::Xlsx)),
             ("ods", None),
+            ("HTML", Some(ExportFormat::Html)),
+            ("timeline-svg", Some(ExportFormat::TimelineSvg)),
         ];
         for (name, want) in rows {
             assert_eq!(ExportFormat::parse(name), want, "{name}");
@@ -290,6 +318,7 @@ mod tests {
             ("b.cyjs", Some(ExportFormat::Cytoscape)),
             ("b.mmd", Some(ExportFormat::Mermaid)),
             ("b.csv", None),
+            ("b.html", Some(ExportFormat::Html)),
             ("b", None),
         ];
         for (path, want) in paths {

@@ -13,6 +13,7 @@ mod format;
 mod gexf;
 mod gml;
 mod graphml;
+mod html;
 mod json;
 mod legend;
 mod mermaid;
@@ -22,6 +23,7 @@ mod render;
 mod statements;
 mod style;
 mod table;
+mod timeline;
 mod vosviewer;
 mod xlsx;
 mod xml;
@@ -37,6 +39,7 @@ pub use format::{ExportConfig, ExportFormat, export_bytes, export_files};
 pub use gexf::{graph_to_gexf, graph_to_gexf_dynamic};
 pub use gml::graph_to_gml;
 pub use graphml::graph_to_graphml;
+pub use html::graph_to_html;
 pub use json::{FORMAT, graph_from_json, graph_to_json};
 pub use mermaid::graph_to_mermaid;
 pub use node_link::graph_to_node_link;
@@ -45,6 +48,7 @@ pub use render::{
     INSTALL_HINT, ImageFormat, LayoutEngine, RankDir, RenderError, graphviz_available, render,
 };
 pub use statements::{actor_concept_to_csv, statements_to_csv};
+pub use timeline::timeline_to_svg;
 pub use vosviewer::graph_to_vosviewer;
 pub use xlsx::graph_to_xlsx;
 

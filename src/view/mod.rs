@@ -6,6 +6,7 @@
 //! stage beforehand for centralities the graph does not hold yet.
 
 mod compute;
+mod layout;
 mod measure;
 
 use std::collections::{BTreeSet, VecDeque};
@@ -17,6 +18,7 @@ use crate::error::{Error, Result};
 use crate::model::{ArgGraph, NodeKind, Relation};
 
 pub use compute::ensure_measures;
+pub use layout::{EDGE_LENGTH, force_layout};
 pub use measure::{
     Direction, Measure, NATIVE_MEASURES, Scorer, attribute_scores, degree, numeric_attributes,
     stored_scores,

@@ -13,6 +13,7 @@ mod common;
 mod conformance;
 mod corpus;
 mod eval;
+mod explorer;
 mod export;
 mod export_cli;
 mod extract;

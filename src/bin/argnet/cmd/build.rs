@@ -22,6 +22,7 @@ use argnet::terminal::{NAME_WIDTH, clip};
 ///   NAME.json  the whole graph with evidence (argnet's saved form)
 ///   NAME.dot   the diagram in Graphviz DOT
 ///   NAME.svg   the diagram as a picture, when Graphviz `dot` is installed
+///   NAME.html  the explorer page: open it in a browser (no network needed)
 ///
 /// Examples:
 ///

@@ -35,6 +35,9 @@ use super::Outcome;
 ///   pajek                Pajek .net (Pajek, VOSviewer, UCINET, igraph)
 ///   vosviewer            VOSviewer JSON (VOSviewer, VOSviewer Online; give --to vosviewer)
 ///   gml                  GML (igraph, NetworkX, Cytoscape desktop, yEd)
+///   html                 the explorer page: search, filters, the sentences behind every
+///                        line, ego and coalition views, timeline; one file, opens offline
+///   timeline-svg         statements per period per concept (documents need dates)
 ///   xlsx                 Excel workbook (Excel, LibreOffice, R readxl, pandas): sheets nodes,
 ///                        edges, evidence, statements, actor_concept; text never a formula
 ///
