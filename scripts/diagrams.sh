@@ -4,6 +4,8 @@
 #   graphs/seeds.{json,dot,svg}  the overview (argnet build)
 #   graphs/seeds.html            the explorer page (argnet build)
 #   graphs/seeds-timeline.svg    statements per year per concept
+#   graphs/hepph-main-path.svg   the key-route main paths of cit-HepPh (from
+#                                ../shared/data, when it is there)
 #   graphs/seeds-explorer.png    a screenshot of the explorer page, when
 #                                Chromium and tests/conformance's npm
 #                                packages are installed
@@ -28,7 +30,7 @@ argnet=target/release/argnet
 "$argnet" build seeds
 "$argnet" export graphs/seeds.json \
   --kinds actor,concept --relations supports,critiques --drop-isolates \
-  --layout dot --rankdir LR --size-by degree \
+  --size-by degree \
   --title "Seeds: who supports and who critiques which idea" \
   -o graphs/seeds-stance.svg
 "$argnet" export graphs/seeds.json \
@@ -37,6 +39,12 @@ argnet=target/release/argnet
   --title "Seeds: around ${concept}" \
   -o graphs/seeds-ego.svg
 "$argnet" export graphs/seeds.json --to timeline-svg -o graphs/seeds-timeline.svg
+hepph=../shared/data/cit-HepPh.txt.gz
+if [ -f "$hepph" ]; then
+  "$argnet" export "$hepph" --main-path --layout dot --rankdir LR \
+    --title "cit-HepPh: the key-route main paths (10 routes) of 421,578 citations" \
+    -o graphs/hepph-main-path.svg
+fi
 if [ -d tests/conformance/node_modules/puppeteer-core ] && command -v chromium >/dev/null 2>&1; then
   node tests/conformance/screenshot.mjs graphs/seeds.html graphs/seeds-explorer.png "$concept"
 else

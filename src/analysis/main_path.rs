@@ -15,9 +15,13 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
 
+use petgraph::graph::NodeIndex;
+
 use super::compact::CompactGraph;
 use super::condensation::{Condensation, condensation};
+use super::projection::{Layer, ProjectionConfig, project};
 use crate::error::{Error, Result};
+use crate::model::ArgGraph;
 
 /// Options for [`main_paths`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -497,4 +501,27 @@ fn heaviest_edges(graph: &CompactGraph, weights: &[f64], k: usize) -> Vec<(u32, 
     let mut ranked: Vec<Ranked> = heap.into_iter().map(|r| r.0).collect();
     ranked.sort_by(|a, b| b.cmp(a));
     ranked.into_iter().map(|r| (r.citing, r.cited)).collect()
+}
+
+/// The citations on the key-route main paths (ten routes, as
+/// [`MainPathConfig::default`]) of an argument graph's `cites` layer, as
+/// (citing, cited) node pairs; empty when it has no citation.
+pub fn main_path_citations(graph: &ArgGraph) -> Result<Vec<(NodeIndex, NodeIndex)>> {
+    let projection = project(
+        graph,
+        &ProjectionConfig {
+            layer: Layer::citation(),
+            directed: true,
+            ..ProjectionConfig::default()
+        },
+    );
+    if projection.graph.edge_count() == 0 {
+        return Ok(Vec::new());
+    }
+    let paths = main_paths(&projection.graph, &MainPathConfig::default())?;
+    Ok(paths
+        .key_route_edges
+        .iter()
+        .map(|&(a, b, _)| (projection.nodes[a as usize], projection.nodes[b as usize]))
+        .collect())
 }

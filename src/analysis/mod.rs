@@ -64,7 +64,7 @@ pub use eigenvector::{EigenvectorConfig, eigenvector};
 pub use generate::{copying_model, copying_model_edges};
 pub use leiden::{LeidenConfig, leiden};
 pub use louvain::{Communities, LouvainConfig, louvain};
-pub use main_path::{MainPathConfig, MainPaths, main_paths};
+pub use main_path::{MainPathConfig, MainPaths, main_path_citations, main_paths};
 pub use modularity::{LabelPropagationConfig, label_propagation, modularity};
 pub use pagerank::{Hits, RankConfig, Ranking, hits, pagerank};
 pub use paths::{Hop, Path, find_node, hop_edges, k_shortest_paths, shortest_path};

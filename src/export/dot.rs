@@ -44,7 +44,14 @@ pub struct DotStyle {
     pub title: Option<String>,
     /// Id of a node to draw with a heavy outline (the centre of an ego view).
     pub highlight: Option<String>,
+    /// Height ÷ width the drawing is stretched to (Graphviz `ratio`: node
+    /// positions spread, text keeps its size); `None` leaves the layout's
+    /// own shape. Default 9/16, a slide.
+    pub aspect: Option<f64>,
 }
+
+/// Height ÷ width of a 16:9 slide.
+pub const SLIDE_ASPECT: f64 = 9.0 / 16.0;
 
 impl Default for DotStyle {
     fn default() -> Self {
@@ -56,6 +63,7 @@ impl Default for DotStyle {
             legend: true,
             title: None,
             highlight: None,
+            aspect: Some(SLIDE_ASPECT),
         }
     }
 }
@@ -97,6 +105,11 @@ impl DotStyle {
 
     pub fn with_title(mut self, title: Option<String>) -> Self {
         self.title = title;
+        self
+    }
+
+    pub fn with_aspect(mut self, aspect: Option<f64>) -> Self {
+        self.aspect = aspect;
         self
     }
 
@@ -156,6 +169,9 @@ pub fn dot_graph(graph: &ArgGraph, style: &DotStyle) -> Graph {
     if style.layout != LayoutEngine::Dot {
         // Organic layouts overlap nodes unless told not to.
         graph_attributes.push(attribute("overlap", "prism"));
+    }
+    if let Some(aspect) = style.aspect.filter(|a| a.is_finite() && *a > 0.0) {
+        graph_attributes.push(attribute("ratio", &style::number(aspect)));
     }
     graph_attributes.extend([
         attribute("splines", "true"),

@@ -22,10 +22,7 @@ use sha2::{Digest, Sha256};
 use super::style::{community_fill, edge_look, look_of};
 use super::timeline::timeline_to_svg;
 use super::xml::escape_text;
-use crate::analysis::{
-    Layer, LouvainConfig, MainPathConfig, Normalisation, ProjectionConfig, coalitions, main_paths,
-    project, timeline,
-};
+use crate::analysis::{LouvainConfig, Normalisation, coalitions, main_path_citations, timeline};
 use crate::model::{ArgGraph, NodeKind, Relation};
 use crate::view::force_layout;
 
@@ -319,21 +316,9 @@ fn main_path_edges(graph: &ArgGraph) -> HashSet<(NodeIndex, NodeIndex)> {
     if !works || !graph.edges().any(|(_, _, e)| e.relation == Relation::Cites) {
         return HashSet::new();
     }
-    let projection = project(
-        graph,
-        &ProjectionConfig {
-            layer: Layer::citation(),
-            directed: true,
-            ..ProjectionConfig::default()
-        },
-    );
-    let Ok(paths) = main_paths(&projection.graph, &MainPathConfig::default()) else {
-        return HashSet::new();
-    };
-    paths
-        .key_route_edges
-        .iter()
-        .map(|&(a, b, _)| (projection.nodes[a as usize], projection.nodes[b as usize]))
+    main_path_citations(graph)
+        .unwrap_or_default()
+        .into_iter()
         .collect()
 }
 

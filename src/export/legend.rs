@@ -82,8 +82,12 @@ pub(crate) fn legend_html(graph: &ArgGraph, legend: &Legend) -> String {
                     (_, "odot") => "\u{2500}\u{2500}\u{2500}\u{25cb}",
                     _ => "\u{2500}\u{2500}\u{2500}\u{25b6}",
                 };
+                // The sample in a cell of its own, wider than browsers draw
+                // it: Graphviz measures box-drawing characters narrower
+                // than browsers' fonts render them, and a shared cell let
+                // the line run into its label.
                 format!(
-                    "<td><font color=\"{}\">{stroke}</font> {}</td>",
+                    "<td width=\"44\" align=\"left\"><font color=\"{}\">{stroke}</font></td><td align=\"left\">{}</td>",
                     look.colour,
                     relation.as_str().replace('_', " ")
                 )

@@ -34,7 +34,9 @@ pub use aif::graph_to_aif;
 pub use atomic::{write_file, write_files};
 pub use csv::{CsvHeaders, evidence_to_csv, graph_to_csv, not_a_formula};
 pub use cytoscape::graph_to_cytoscape;
-pub use dot::{ColourBy, DotStyle, NodeSizes, dot_graph, graph_to_dot, graph_to_dot_with};
+pub use dot::{
+    ColourBy, DotStyle, NodeSizes, SLIDE_ASPECT, dot_graph, graph_to_dot, graph_to_dot_with,
+};
 pub use format::{ExportConfig, ExportFormat, export_bytes, export_files};
 pub use gexf::{graph_to_gexf, graph_to_gexf_dynamic};
 pub use gml::graph_to_gml;

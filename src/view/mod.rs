@@ -29,7 +29,9 @@ pub use measure::{
 ///
 /// 1. `kinds` keeps nodes of the listed kinds;
 /// 2. `relations` keeps edges of the listed relations;
-/// 3. `min_weight` keeps edges of at least that weight;
+/// 3. `min_weight` keeps edges of at least that weight; `main_path` keeps
+///    only the citations on the key-route main paths of the `cites` layer
+///    (computed on the whole graph) and the works they join;
 /// 4. `ego` keeps the nodes within `radius` hops of one node (edges
 ///    followed both ways), walking through actors, concepts, claims and
 ///    sources but not documents (every document mentions half the graph,
@@ -52,6 +54,7 @@ pub struct ViewConfig {
     pub top: Option<Top>,
     pub largest_component: bool,
     pub drop_isolates: bool,
+    pub main_path: bool,
 }
 
 /// The neighbourhood of one node.
@@ -101,6 +104,11 @@ impl ViewConfig {
 
     pub fn with_largest_component(mut self, on: bool) -> Self {
         self.largest_component = on;
+        self
+    }
+
+    pub fn with_main_path(mut self, on: bool) -> Self {
+        self.main_path = on;
         self
     }
 
@@ -182,6 +190,9 @@ pub fn apply_with(graph: &ArgGraph, config: &ViewConfig, scorer: &Scorer) -> Res
                 && config.min_weight.is_none_or(|w| edge.weight >= w)
         })
         .collect();
+    if config.main_path {
+        keep_main_path(graph, &mut keep_node, &mut keep_edge)?;
+    }
     let mut centre = None;
     if let Some(ego) = &config.ego {
         let index = resolve_ego(graph, &ego.node)?;
@@ -266,6 +277,31 @@ pub fn subgraph(graph: &ArgGraph, keep_node: &[bool], keep_edge: &[bool]) -> Arg
         }
     }
     view
+}
+
+/// Keep the citations on the main paths and the works they join.
+fn keep_main_path(graph: &ArgGraph, keep_node: &mut [bool], keep_edge: &mut [bool]) -> Result<()> {
+    let pairs: std::collections::HashSet<(NodeIndex, NodeIndex)> =
+        crate::analysis::main_path_citations(graph)?
+            .into_iter()
+            .collect();
+    if pairs.is_empty() {
+        return Err(Error::InvalidValue {
+            name: "--main-path",
+            value: "on".into(),
+            message: "this graph has no citations (cites edges between works); the main path belongs to a citation network such as `argnet import` writes".into(),
+        });
+    }
+    let mut on_path = vec![false; keep_node.len()];
+    for ((source, target, edge), keep) in graph.edges().zip(keep_edge.iter_mut()) {
+        *keep = *keep && edge.relation == Relation::Cites && pairs.contains(&(source, target));
+        if *keep {
+            on_path[source.index()] = true;
+            on_path[target.index()] = true;
+        }
+    }
+    and_assign(keep_node, &on_path);
+    Ok(())
 }
 
 /// Does the view ask for documents by name (`--kinds …,document`)?

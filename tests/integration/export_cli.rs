@@ -330,3 +330,131 @@ fn missing_centralities_are_computed_on_the_whole_graph() {
         assert!(rank < 3, "{} ranks {rank} by eigenvector", node.key);
     }
 }
+
+#[test]
+fn aspect_sets_the_shape_of_the_picture() {
+    let dir = temp_dir();
+    let rows: [(&str, Option<&str>); 4] = [
+        ("16:9", Some("ratio=\"0.5625\"")),
+        ("4:3", Some("ratio=\"0.75\"")),
+        ("1:1", Some("ratio=\"1.0\"")),
+        ("free", None),
+    ];
+    for (aspect, want) in rows {
+        let out = dir.path().join("g.dot");
+        argnet()
+            .arg("export")
+            .arg(every_relation())
+            .args(["--aspect", aspect, "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        let dot = std::fs::read_to_string(&out).unwrap();
+        match want {
+            Some(ratio) => assert!(dot.contains(ratio), "{aspect}: {dot}"),
+            None => assert!(!dot.contains("ratio="), "{aspect}: {dot}"),
+        }
+    }
+    for wrong in ["0:9", "16", "wide", "1:1000"] {
+        argnet()
+            .arg("export")
+            .arg(every_relation())
+            .args(["--aspect", wrong, "-o"])
+            .arg(dir.path().join("x.dot"))
+            .assert()
+            .failure()
+            .stderr(predicates::str::contains("width:height"));
+    }
+}
+
+#[test]
+fn html_and_timeline_exports() {
+    let dir = temp_dir();
+    let page = dir.path().join("g.html");
+    argnet()
+        .arg("export")
+        .arg(every_relation())
+        .args(["--kinds", "actor,concept", "-o"])
+        .arg(&page)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("argnet-explorer/1"));
+    assert!(
+        !html.contains("\"kind\":\"document\""),
+        "the --kinds filter applies"
+    );
+    let timeline = dir.path().join("t.svg");
+    argnet()
+        .arg("export")
+        .arg(every_relation())
+        .args(["--to", "timeline-svg", "-o"])
+        .arg(&timeline)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&timeline).unwrap();
+    assert!(
+        svg.starts_with("<svg") && svg.contains("statements over time"),
+        "{svg}"
+    );
+    // Without dates a timeline says what to do, and writes nothing.
+    let mut graph: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(every_relation()).unwrap()).unwrap();
+    for document in graph["documents"].as_array_mut().unwrap() {
+        document["date"] = serde_json::Value::Null;
+    }
+    let undated = dir.path().join("undated.json");
+    std::fs::write(&undated, graph.to_string()).unwrap();
+    argnet()
+        .arg("export")
+        .arg(&undated)
+        .args(["--to", "timeline-svg", "-o"])
+        .arg(dir.path().join("u.svg"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("give documents a date"));
+    assert!(!dir.path().join("u.svg").exists());
+}
+
+#[test]
+fn a_citation_network_is_drawn_by_its_main_path() {
+    use std::io::Write;
+    let dir = temp_dir();
+    // A gzip edge list (citing cited): two routes that meet, and a side
+    // branch off the heavier one.
+    let edges = "# toy\n2 1\n3 2\n4 3\n5 3\n6 5\n7 4\n8 1\n9 8\n";
+    let path = dir.path().join("toy.txt.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(edges.as_bytes()).unwrap();
+    std::fs::write(&path, gz.finish().unwrap()).unwrap();
+    let out = dir.path().join("main.json");
+    argnet()
+        .arg("export")
+        .arg(&path)
+        .args(["--main-path", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let graph: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let edges = graph["edges"].as_array().unwrap();
+    assert!(!edges.is_empty() && edges.len() <= 8, "{graph}");
+    assert!(edges.iter().all(|e| e["relation"] == "cites"));
+    // A graph without citations says so.
+    let mut graph: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(every_relation()).unwrap()).unwrap();
+    graph["edges"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|e| e["relation"] != "cites");
+    let uncited = dir.path().join("uncited.json");
+    std::fs::write(&uncited, graph.to_string()).unwrap();
+    argnet()
+        .arg("export")
+        .arg(&uncited)
+        .args(["--main-path", "-o"])
+        .arg(dir.path().join("x.dot"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no citations"));
+}

@@ -287,12 +287,7 @@ fn wrong_kinds_of_file_say_what_to_run() {
             "argnet build",
         ),
         (
-            vec![
-                "export".as_ref(),
-                binary.as_os_str(),
-                "-o".as_ref(),
-                "x.dot".as_ref(),
-            ],
+            vec!["evidence".as_ref(), binary.as_os_str(), "x".as_ref()],
             "binary citation form",
         ),
     ];

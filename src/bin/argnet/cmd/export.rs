@@ -53,10 +53,14 @@ use super::Outcome;
 ///   argnet export graphs/seeds.json --top 15 --by pagerank --layout dot -o top.pdf
 ///   argnet export graphs/seeds.json --to csv --neo4j -o seeds-csv/
 ///   argnet export graphs/seeds.json --dynamic -o seeds-timeline.gexf
+///   argnet export graphs/seeds.json -o seeds.html          # the explorer page
+///   argnet export hepph.argc --main-path -o main-path.svg  # a citation network's spine
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ExportArgs {
-    /// Graph JSON written by `argnet build` (or `argnet export --to json`).
+    /// Graph JSON written by `argnet build` or `argnet import` (or `argnet
+    /// export --to json`); also a citation network in argnet's binary form
+    /// (`.argc`) or a gzip edge list, as `argnet analyse` reads them.
     #[arg(value_name = "GRAPH")]
     graph: PathBuf,
 
@@ -108,6 +112,12 @@ pub struct ExportArgs {
     #[arg(long, value_name = "MEASURE", default_value = "mentions", value_parser = parse_measure, help_heading = "Filters")]
     by: Measure,
 
+    /// Keep only the citations on the key-route main paths of a citation
+    /// network (ten routes, as `argnet analyse --measures main_path`) and
+    /// the works they join: a network too large to draw, drawn by its spine.
+    #[arg(long, help_heading = "Filters")]
+    main_path: bool,
+
     /// Keep only the largest connected component.
     #[arg(long, help_heading = "Filters")]
     largest_component: bool,
@@ -142,6 +152,12 @@ pub struct ExportArgs {
     /// Title of the diagram. Default: the graph's name.
     #[arg(long, value_name = "TEXT", help_heading = "Diagrams")]
     title: Option<String>,
+
+    /// Shape of the picture, width:height: 16:9 (a slide), 4:3, 1:1, or
+    /// free (the layout's own shape). Nodes spread to fill it; text keeps
+    /// its size.
+    #[arg(long, value_name = "W:H", default_value = "16:9", value_parser = parse_aspect, help_heading = "Diagrams")]
+    aspect: Aspect,
 
     /// CSV headers for Neo4j's bulk importer (id:ID, :LABEL, :START_ID, …).
     #[arg(long)]
@@ -179,19 +195,19 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
     let format = match args.to.or_else(|| ExportFormat::from_path(&args.output)) {
         Some(format) => format,
         None => bail!(
-            "{}: cannot tell the format from this name; add --to FORMAT (dot, svg, png, pdf, graphml, gexf, json, node-link, cytoscape, csv, aif, mermaid)",
+            "{}: cannot tell the format from this name; add --to FORMAT (dot, svg, png, pdf, html, timeline-svg, graphml, gexf, gml, json, node-link, cytoscape, csv, xlsx, aif, mermaid, pajek, vosviewer)",
             args.output.display()
         ),
     };
     if to_stdout && format.is_folder() {
         bail!(
-            "--to csv writes three files (nodes.csv, edges.csv, evidence.csv); give -o a folder instead of -"
+            "--to csv writes five files (nodes.csv, edges.csv, evidence.csv, statements.csv, actor_concept.csv); give -o a folder instead of -"
         );
     }
     let view_config = view_config(&args);
     view_config.validate()?;
 
-    let mut graph = export::read_graph(&args.graph)?;
+    let mut graph = read_graph(&args.graph)?;
     let size_measure = args
         .size_by
         .clone()
@@ -218,6 +234,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
             Colour::Community => ColourBy::Community,
         })
         .with_legend(!args.no_legend)
+        .with_aspect(args.aspect.0)
         .with_title(args.title.clone())
         .with_highlight(args.ego.as_deref().and_then(|ego| {
             view.find_nodes(ego)
@@ -276,10 +293,33 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Done)
 }
 
+/// Graph JSON, or a citation network in argnet's binary form or gzip
+/// (as `argnet analyse` reads them): too large for graph JSON, and drawn
+/// through `--main-path` or `--top`.
+fn read_graph(path: &Path) -> anyhow::Result<argnet::model::ArgGraph> {
+    use std::io::Read;
+    let mut head = [0u8; 8];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = &head[..read];
+    if head.starts_with(argnet::corpus::citations::BINARY_MAGIC) || head.starts_with(&[0x1f, 0x8b])
+    {
+        let citations = argnet::corpus::citations::read_citations(
+            path,
+            &argnet::corpus::citations::ImportConfig::default(),
+            &argnet::progress::Silent,
+        )?;
+        return Ok(argnet::model::graph_from_citations(&citations));
+    }
+    Ok(export::read_graph(path)?)
+}
+
 fn view_config(args: &ExportArgs) -> ViewConfig {
     let mut config = ViewConfig::default()
         .with_largest_component(args.largest_component)
-        .with_drop_isolates(args.drop_isolates);
+        .with_drop_isolates(args.drop_isolates)
+        .with_main_path(args.main_path);
     if !args.kinds.is_empty() {
         config = config.with_kinds(args.kinds.iter().copied());
     }
@@ -329,6 +369,27 @@ fn parse_relation(name: &str) -> Result<Relation, String> {
 
 fn parse_measure(name: &str) -> Result<Measure, String> {
     Measure::parse(name).map_err(|e| e.to_string())
+}
+
+/// Height ÷ width, or none for the layout's own shape.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Aspect(Option<f64>);
+
+fn parse_aspect(text: &str) -> Result<Aspect, String> {
+    let text = text.trim().to_ascii_lowercase();
+    if matches!(text.as_str(), "free" | "none" | "auto") {
+        return Ok(Aspect(None));
+    }
+    let wrong = || "give width:height such as 16:9, 4:3 or 1:1, or free".to_owned();
+    let (w, h) = text.split_once([':', 'x', '/']).ok_or_else(wrong)?;
+    let (w, h): (f64, f64) = (
+        w.trim().parse().map_err(|_| wrong())?,
+        h.trim().parse().map_err(|_| wrong())?,
+    );
+    if !(w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0 && h / w < 100.0 && w / h < 100.0) {
+        return Err(wrong());
+    }
+    Ok(Aspect(Some(h / w)))
 }
 
 fn parse_rankdir(name: &str) -> Result<RankDir, String> {
