@@ -91,6 +91,9 @@ pub struct BuildReport {
     pub written: Vec<PathBuf>,
     /// What happened to the picture.
     pub picture: Picture,
+    /// Nodes in the explorer page, when it holds only the most mentioned
+    /// part of a graph too large for a browser: (shown, of).
+    pub explorer_part: Option<(usize, usize)>,
     pub warnings: Vec<Warning>,
 }
 
@@ -148,8 +151,9 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport> {
     let mut files = vec![
         (json_path, export::graph_to_json(&graph).into_bytes()),
         (dot_path.clone(), dot.clone().into_bytes()),
-        (html_path, export::graph_to_html(&graph).into_bytes()),
     ];
+    let (page, explorer_part) = explorer_page(&graph, EXPLORER_NODES)?;
+    files.push((html_path, page.into_bytes()));
     let picture = if !config.render {
         Picture::NotRequested
     } else {
@@ -178,11 +182,28 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport> {
         codebook: codebook_path,
         written: files.into_iter().map(|(path, _)| path).collect(),
         picture,
+        explorer_part,
         warnings: corpus.warnings,
     })
 }
 
 /// The base name of the output files: `--name`, or the first input's name.
+/// Nodes the explorer page of a build holds at most: it stays smooth up to
+/// a few thousand (README, "The explorer page").
+pub const EXPLORER_NODES: usize = 5_000;
+
+/// The explorer page of a build: the whole graph, or its `most` most
+/// mentioned nodes when it is larger.
+fn explorer_page(graph: &ArgGraph, most: usize) -> Result<(String, Option<(usize, usize)>)> {
+    if graph.node_count() <= most {
+        return Ok((export::graph_to_html(graph), None));
+    }
+    let top = crate::view::ViewConfig::default().with_top(most, crate::view::Measure::Mentions);
+    let part = crate::view::apply(graph, &top)?;
+    let shown = (part.node_count(), graph.node_count());
+    Ok((export::graph_to_html(&part), Some(shown)))
+}
+
 fn output_name(config: &BuildConfig) -> Result<String> {
     let name = match &config.name {
         Some(name) => name.trim().to_owned(),
@@ -225,5 +246,29 @@ fn input_name(input: &Path) -> String {
         "graph".to_owned()
     } else {
         name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Node, NodeKind};
+
+    #[test]
+    fn the_explorer_page_of_a_huge_graph_holds_its_most_mentioned_part() {
+        let mut graph = ArgGraph::new("g");
+        for i in 0..13 {
+            let mut node = Node::new(NodeKind::Concept, &format!("c{i}"));
+            node.mentions = i as u64;
+            graph.add_node(node);
+        }
+        let (page, part) = explorer_page(&graph, 10).unwrap();
+        assert_eq!(part, Some((10, 13)));
+        assert!(
+            !page.contains("\"label\":\"c0\""),
+            "the least mentioned is left out"
+        );
+        assert!(page.contains("\"label\":\"c12\""));
+        assert_eq!(explorer_page(&graph, 13).unwrap().1, None);
     }
 }

@@ -226,5 +226,11 @@ fn print_summary(report: &BuildReport) -> std::io::Result<()> {
         .map(|p| p.display().to_string())
         .collect();
     writeln!(out, "Wrote {}", written.join(", "))?;
+    if let Some((shown, of)) = report.explorer_part {
+        writeln!(
+            out,
+            "The explorer page holds the {shown} most mentioned of {of} nodes; `argnet export GRAPH.json --to html` with --top, --ego or --kinds writes other parts"
+        )?;
+    }
     Ok(())
 }
