@@ -146,8 +146,18 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport> {
     let dot_path = config.out_dir.join(format!("{name}.dot"));
     let svg_path = config.out_dir.join(format!("{name}.svg"));
     let html_path = config.out_dir.join(format!("{name}.html"));
-    let style = export::DotStyle::overview(&graph);
-    let dot = export::graph_to_dot_with(&graph, &style);
+    // The picture leaves claims out (a sentence each would bury the
+    // diagram); the JSON and the explorer page hold them.
+    let pictured = crate::view::apply(
+        &graph,
+        &crate::view::ViewConfig::default().with_kinds(
+            crate::model::NodeKind::ALL
+                .into_iter()
+                .filter(|k| *k != crate::model::NodeKind::Claim),
+        ),
+    )?;
+    let style = export::DotStyle::overview(&pictured);
+    let dot = export::graph_to_dot_with(&pictured, &style);
     let mut files = vec![
         (json_path, export::graph_to_json(&graph).into_bytes()),
         (dot_path.clone(), dot.clone().into_bytes()),

@@ -55,7 +55,10 @@ pub fn timeline(graph: &ArgGraph, rows: usize) -> Timeline {
     let mut statements: Vec<(NodeIndex, &str, bool, &str)> = Vec::new();
     let mut undated = 0;
     for (source, target, edge) in graph.edges() {
-        if !edge.relation.is_stance() || graph.node(target).kind == NodeKind::Document {
+        if !edge.relation.is_stance()
+            || graph.node(source).kind == NodeKind::Claim
+            || graph.node(target).kind == NodeKind::Document
+        {
             continue;
         }
         let actor = graph.node(source).label.as_str();

@@ -7,7 +7,7 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use crate::extract::Stance;
-use crate::model::{ArgGraph, Evidence, Relation};
+use crate::model::{ArgGraph, Evidence, NodeKind, Relation};
 
 /// All the evidence for one (actor, stance, concept).
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,11 @@ pub fn stance_evidence(graph: &ArgGraph, node: NodeIndex) -> Vec<StanceGroup> {
     let mut groups: Vec<StanceGroup> = [Direction::Outgoing, Direction::Incoming]
         .into_iter()
         .flat_map(|direction| inner.edges_directed(node, direction))
-        .filter(|edge| edge.weight().relation.is_stance())
+        // An actor's stance, or a claim's when the node is that claim.
+        .filter(|edge| {
+            edge.weight().relation.is_stance()
+                && (graph.node(edge.source()).kind != NodeKind::Claim || edge.source() == node)
+        })
         .map(|edge| StanceGroup {
             actor: graph.node(edge.source()).label.clone(),
             stance: if edge.weight().relation == Relation::Supports {

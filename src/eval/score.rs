@@ -320,7 +320,9 @@ pub fn evaluate(graph: &ArgGraph, gold: &Gold) -> EvalReport {
             let Some(&document) = document_of.get(evidence.document.as_str()) else {
                 continue;
             };
-            if edge.relation.is_stance() {
+            // Statements are actors' stances; a claim's stance edge
+            // repeats its asserter's.
+            if edge.relation.is_stance() && from.kind != NodeKind::Claim {
                 let stance = if edge.relation == Relation::Supports {
                     Stance::Support
                 } else {

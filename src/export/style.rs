@@ -93,6 +93,7 @@ pub(crate) fn edge_look(relation: Relation) -> EdgeLook {
         Relation::Cites => ("#616161", "solid", "vee", false),
         Relation::Quotes => ("#757575", "dotted", "open", false),
         Relation::AffiliatedWith => ("#757575", "solid", "odot", false),
+        Relation::Asserts => ("#5c6bc0", "solid", "empty", false),
     };
     EdgeLook {
         colour,

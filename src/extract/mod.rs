@@ -29,6 +29,7 @@ mod news;
 mod phrases;
 mod polarity;
 mod policy_names;
+mod propositions;
 mod publications;
 mod quotes;
 #[cfg(test)]
@@ -52,6 +53,7 @@ pub use discovery::{Candidate, DocumentDiscovery, Turn, candidates_in, discover_
 pub use entity::{Entity, EntityId, EntityKind, Origin, SourceKind, entities_from_codebook};
 pub use lexicon::{Lexicon, parse_cue_file};
 pub use mentions::{Mention, MentionMatcher};
+pub use propositions::proposition;
 pub use speakers::{
     PersonName, SpeakerLine, parse_comment_header, parse_speaker_line, person_name,
 };

@@ -9,12 +9,14 @@ use super::node::{Evidence, Node, NodeKind, Relation};
 use crate::corpus::{Corpus, Document};
 use crate::extract::{
     DocumentExtraction, Entity, EntityId, EntityKind, Extraction, Genre, Origin, Stance,
+    proposition,
 };
 
 /// Build the graph named `name` from a corpus and what was extracted from it.
 pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgGraph {
     let mut graph = ArgGraph::new(name);
     let mut entity_nodes: Vec<Option<NodeIndex>> = vec![None; extraction.entities.len()];
+    let mut claims = super::claims::Claims::default();
 
     for (document, found) in corpus.documents.iter().zip(&extraction.documents) {
         let mut record = record(document);
@@ -82,15 +84,13 @@ pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgG
                 Stance::Support => Relation::Supports,
                 Stance::Critique => Relation::Critiques,
             };
-            graph.add_occurrence(
-                actor,
-                concept,
-                relation,
-                Some(Evidence {
-                    basis: Some(statement.basis.key()),
-                    ..evidence(statement.sentence, statement.confidence)
-                }),
-            );
+            let said = Evidence {
+                basis: Some(statement.basis.key()),
+                ..evidence(statement.sentence, statement.confidence)
+            };
+            let text = proposition(&said.text);
+            graph.add_occurrence(actor, concept, relation, Some(said.clone()));
+            claims.add(&mut graph, actor, concept, relation, &text, said);
         }
         for citation in &found.citations {
             let source = match citation.citing {

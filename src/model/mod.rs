@@ -5,6 +5,7 @@
 
 mod build;
 mod citations;
+mod claims;
 mod coded;
 mod graph;
 mod lookup;
@@ -13,6 +14,7 @@ mod summary;
 
 pub use build::build_graph;
 pub use citations::{WORK_SUBKIND, graph_from_citations};
+pub use claims::SAME_CLAIM;
 pub use coded::{CODED_BASIS, graph_from_coded};
 pub use graph::{ArgGraph, DocumentRecord, Inferred};
 pub use node::{Edge, Evidence, Node, NodeKind, Relation, node_key};

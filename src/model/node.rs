@@ -107,10 +107,12 @@ pub enum Relation {
     Quotes,
     AffiliatedWith,
     CoOccurs,
+    /// An actor asserts a claim (the sentence that states it).
+    Asserts,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 7] = [
+    pub const ALL: [Relation; 8] = [
         Relation::Supports,
         Relation::Critiques,
         Relation::Mentions,
@@ -118,6 +120,7 @@ impl Relation {
         Relation::Quotes,
         Relation::AffiliatedWith,
         Relation::CoOccurs,
+        Relation::Asserts,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -129,6 +132,7 @@ impl Relation {
             Relation::Quotes => "quotes",
             Relation::AffiliatedWith => "affiliated_with",
             Relation::CoOccurs => "co_occurs",
+            Relation::Asserts => "asserts",
         }
     }
 

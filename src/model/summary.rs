@@ -16,6 +16,9 @@ pub struct Summary {
     pub actor_kinds: BTreeMap<String, usize>,
     /// Edges per relation, and the summed weight.
     pub edges: BTreeMap<Relation, (usize, f64)>,
+    /// Of `edges`, the stance edges of claims (claim → concept), which
+    /// repeat their asserters' statements.
+    pub claim_edges: BTreeMap<Relation, usize>,
     /// Concepts by mentions, most first (ties by name), with their count.
     pub top_concepts: Vec<(String, u64)>,
 }
@@ -38,10 +41,14 @@ impl Summary {
             }
         }
         let mut edges = BTreeMap::new();
-        for (_, _, edge) in graph.edges() {
+        let mut claim_edges = BTreeMap::new();
+        for (source, _, edge) in graph.edges() {
             let entry = edges.entry(edge.relation).or_insert((0, 0.0));
             entry.0 += 1;
             entry.1 += edge.weight;
+            if graph.node(source).kind == NodeKind::Claim {
+                *claim_edges.entry(edge.relation).or_insert(0) += 1;
+            }
         }
         concepts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         concepts.truncate(top);
@@ -50,6 +57,7 @@ impl Summary {
             nodes,
             actor_kinds,
             edges,
+            claim_edges,
             top_concepts: concepts,
         }
     }

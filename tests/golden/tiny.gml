@@ -98,6 +98,39 @@ graph [
     last_date "2020-01-31"
     discovered 1
   ]
+  node [
+    id 8
+    key "claim:the-big-society-needs-&#252;n&#239;code-reform"
+    label "The Big Society needs &#220;n&#239;code reform"
+    kind "claim"
+    mentions 0
+    documents "a.txt"
+    aliases ""
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+  ]
+  node [
+    id 9
+    key "claim:smith-sons-disagreed-about-pbr"
+    label "Smith &amp; Sons disagreed about PbR"
+    kind "claim"
+    mentions 0
+    documents "a.txt"
+    aliases ""
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+  ]
+  node [
+    id 10
+    key "claim:mr-smith-likes-payment-by-results-and-the-big-society"
+    label "Mr. Smith likes payment by results and the Big Society"
+    kind "claim"
+    mentions 0
+    documents "a.txt"
+    aliases ""
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+  ]
   edge [
     source 0
     target 2
@@ -217,6 +250,45 @@ graph [
   ]
   edge [
     source 2
+    target 8
+    relation "asserts"
+    weight 1.0
+    evidence_count 1
+    evidence "Lovelace said the Big Society needs &#220;n&#239;code reform."
+    evidence_document "a.txt"
+    confidence 0.516
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+    evidence_all "a.txt: Lovelace said the Big Society needs &#220;n&#239;code reform."
+  ]
+  edge [
+    source 8
+    target 3
+    relation "supports"
+    weight 1.0
+    evidence_count 1
+    evidence "Lovelace said the Big Society needs &#220;n&#239;code reform."
+    evidence_document "a.txt"
+    confidence 0.516
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+    evidence_all "a.txt: Lovelace said the Big Society needs &#220;n&#239;code reform."
+  ]
+  edge [
+    source 2
+    target 4
+    relation "supports"
+    weight 1.0
+    evidence_count 1
+    evidence "Lovelace said the Big Society needs &#220;n&#239;code reform."
+    evidence_document "a.txt"
+    confidence 0.81
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+    evidence_all "a.txt: Lovelace said the Big Society needs &#220;n&#239;code reform."
+  ]
+  edge [
+    source 8
     target 4
     relation "supports"
     weight 1.0
@@ -243,6 +315,32 @@ graph [
   ]
   edge [
     source 5
+    target 9
+    relation "asserts"
+    weight 1.0
+    evidence_count 1
+    evidence "Smith &amp; Sons disagreed about PbR."
+    evidence_document "a.txt"
+    confidence 0.829
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+    evidence_all "a.txt: Smith &amp; Sons disagreed about PbR."
+  ]
+  edge [
+    source 9
+    target 6
+    relation "critiques"
+    weight 1.0
+    evidence_count 1
+    evidence "Smith &amp; Sons disagreed about PbR."
+    evidence_document "a.txt"
+    confidence 0.829
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+    evidence_all "a.txt: Smith &amp; Sons disagreed about PbR."
+  ]
+  edge [
+    source 5
     target 3
     relation "supports"
     weight 1.0
@@ -250,6 +348,45 @@ graph [
     evidence "Mr. Smith likes payment by results&#10;and the Big Society."
     evidence_document "a.txt"
     confidence 0.625
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+    evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
+  ]
+  edge [
+    source 5
+    target 10
+    relation "asserts"
+    weight 1.0
+    evidence_count 1
+    evidence "Mr. Smith likes payment by results&#10;and the Big Society."
+    evidence_document "a.txt"
+    confidence 0.625
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+    evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
+  ]
+  edge [
+    source 10
+    target 3
+    relation "supports"
+    weight 1.0
+    evidence_count 1
+    evidence "Mr. Smith likes payment by results&#10;and the Big Society."
+    evidence_document "a.txt"
+    confidence 0.625
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+    evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
+  ]
+  edge [
+    source 10
+    target 6
+    relation "critiques"
+    weight 1.0
+    evidence_count 1
+    evidence "Mr. Smith likes payment by results&#10;and the Big Society."
+    evidence_document "a.txt"
+    confidence 0.829
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
@@ -269,6 +406,32 @@ graph [
   ]
   edge [
     source 7
+    target 10
+    relation "asserts"
+    weight 1.0
+    evidence_count 1
+    evidence "Mr. Smith likes payment by results&#10;and the Big Society."
+    evidence_document "a.txt"
+    confidence 0.629
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+    evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
+  ]
+  edge [
+    source 7
+    target 6
+    relation "supports"
+    weight 1.0
+    evidence_count 1
+    evidence "Mr. Smith likes payment by results&#10;and the Big Society."
+    evidence_document "a.txt"
+    confidence 0.629
+    first_date "2020-01-31"
+    last_date "2020-01-31"
+    evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
+  ]
+  edge [
+    source 10
     target 6
     relation "supports"
     weight 1.0

@@ -40,6 +40,8 @@
   };
   // The argument network first: documents, mentions and co-occurrence off.
   const CONTEXT = { kinds: ['document'], relations: ['mentions', 'co_occurs'] };
+  // Claims (a sentence each) are there to be switched on.
+  state.kinds.delete('claim');
   if (data.statements) {
     CONTEXT.kinds.forEach(function (k) { state.kinds.delete(k); });
     CONTEXT.relations.forEach(function (r) { state.relations.delete(r); });
@@ -507,6 +509,7 @@
       if (!STANCE[e.rel]) { other.push(k); return; }
       if (!keptEvidence(e).length && e.ev.length) return;
       const peer = e.s === i ? e.t : e.s;
+      if (!state.kinds.has(nodes[peer].kind)) return;
       if (!groups.has(peer)) groups.set(peer, []);
       groups.get(peer).push(k);
     });

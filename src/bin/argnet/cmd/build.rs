@@ -198,13 +198,24 @@ fn print_summary(report: &BuildReport) -> std::io::Result<()> {
     let parts: Vec<String> = Relation::ALL
         .iter()
         .filter_map(|r| {
+            let claims = summary.claim_edges.get(r).copied().unwrap_or(0);
             summary
                 .edges
                 .get(r)
-                .map(|(n, _)| format!("{n} {}", r.as_str()))
+                .map(|(n, _)| n - claims)
+                .filter(|n| *n > 0)
+                .map(|n| format!("{n} {}", r.as_str()))
         })
         .collect();
     writeln!(out, "Edges {edge_total}: {}", parts.join(", "))?;
+    if !summary.claim_edges.is_empty() {
+        let parts: Vec<String> = summary
+            .claim_edges
+            .iter()
+            .map(|(r, n)| format!("{n} {}", r.as_str()))
+            .collect();
+        writeln!(out, "  and from claims to concepts: {}", parts.join(", "))?;
+    }
 
     if !summary.top_concepts.is_empty() {
         writeln!(out, "Most mentioned concepts:")?;
