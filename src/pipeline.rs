@@ -148,16 +148,19 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport> {
     let html_path = config.out_dir.join(format!("{name}.html"));
     // The picture leaves claims out (a sentence each would bury the
     // diagram); the JSON and the explorer page hold them.
-    let pictured = crate::view::apply(
-        &graph,
-        &crate::view::ViewConfig::default().with_kinds(
-            crate::model::NodeKind::ALL
-                .into_iter()
-                .filter(|k| *k != crate::model::NodeKind::Claim),
-        ),
-    )?;
-    let style = export::DotStyle::overview(&pictured);
-    let dot = export::graph_to_dot_with(&pictured, &style);
+    // (A block, so that copy is freed before the JSON is written.)
+    let (dot, style) = {
+        let pictured = crate::view::apply(
+            &graph,
+            &crate::view::ViewConfig::default().with_kinds(
+                crate::model::NodeKind::ALL
+                    .into_iter()
+                    .filter(|k| *k != crate::model::NodeKind::Claim),
+            ),
+        )?;
+        let style = export::DotStyle::overview(&pictured);
+        (export::graph_to_dot_with(&pictured, &style), style)
+    };
     let mut files = vec![
         (json_path, export::graph_to_json(&graph).into_bytes()),
         (dot_path.clone(), dot.clone().into_bytes()),

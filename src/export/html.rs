@@ -32,6 +32,9 @@ const STYLE: &str = include_str!("html/explorer.css");
 /// other relations): a document mentions an actor in dozens of sentences,
 /// and the page would grow with every one.
 const CONTEXT_SENTENCES: usize = 5;
+/// Sentences kept per line of the other relations: the page lists them
+/// all up to this, then says how many more the graph JSON holds.
+const LINE_SENTENCES: usize = 100;
 /// Concepts in the timeline.
 const TIMELINE_ROWS: usize = 10;
 
@@ -208,7 +211,7 @@ fn page_data(graph: &ArgGraph) -> Value {
             let keep = if matches!(edge.relation, Relation::Mentions | Relation::CoOccurs) {
                 CONTEXT_SENTENCES
             } else {
-                usize::MAX
+                LINE_SENTENCES
             };
             let evidence: Vec<Value> = edge
                 .evidence

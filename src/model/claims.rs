@@ -7,7 +7,9 @@
 //! distinct words in common, Jaccard). The actor → concept stance edges
 //! stay as they are: discourse-network analysis projects those.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use petgraph::graph::NodeIndex;
 
@@ -16,14 +18,25 @@ use super::node::{Evidence, Node, NodeKind, Relation, node_key};
 
 /// Shared words two propositions need to be one claim.
 pub const SAME_CLAIM: f64 = 0.8;
+/// Claims of one concept and stance a new proposition is compared with:
+/// the most recent ones, so a corpus of thousands of claims on one concept
+/// stays linear.
+const COMPARED: usize = 500;
 
-/// A claim node and its distinct words.
-type Known = (NodeIndex, BTreeSet<String>);
+/// A claim node and its distinct words (hashed, sorted).
+type Known = (NodeIndex, Vec<u64>);
+
+/// The claims of one concept and stance.
+#[derive(Default)]
+struct Bucket {
+    claims: Vec<Known>,
+    members: HashSet<NodeIndex>,
+}
 
 /// The claims made so far, by the concept and stance they bear on.
 #[derive(Default)]
 pub(super) struct Claims {
-    by_stance: HashMap<(NodeIndex, Relation), Vec<Known>>,
+    by_stance: HashMap<(NodeIndex, Relation), Bucket>,
 }
 
 impl Claims {
@@ -44,11 +57,14 @@ impl Claims {
         }
         let words = word_set(text);
         let key = node_key(NodeKind::Claim, text);
-        let known = self.by_stance.entry((concept, relation)).or_default();
+        let bucket = self.by_stance.entry((concept, relation)).or_default();
         let claim = match graph.node_index(&key) {
             Some(index) => index,
-            None => match known
+            None => match bucket
+                .claims
                 .iter()
+                .rev()
+                .take(COMPARED)
                 .find(|(_, other)| jaccard(&words, other) >= SAME_CLAIM)
             {
                 Some(&(index, _)) => index,
@@ -59,8 +75,8 @@ impl Claims {
                 }
             },
         };
-        if !known.iter().any(|(index, _)| *index == claim) {
-            known.push((claim, words));
+        if bucket.members.insert(claim) {
+            bucket.claims.push((claim, words));
         }
         let node = graph.node_mut(claim);
         node.documents.insert(evidence.document.clone());
@@ -78,6 +94,7 @@ fn add_once(
     relation: Relation,
     evidence: &Evidence,
 ) {
+    // Statements come in sentence order, so a repeat is the last sentence.
     let seen = graph
         .graph()
         .edges_connecting(source, target)
@@ -85,29 +102,51 @@ fn add_once(
         .any(|e| {
             e.weight()
                 .evidence
-                .iter()
-                .any(|x| x.document == evidence.document && x.span == evidence.span)
+                .last()
+                .is_some_and(|x| x.document == evidence.document && x.span == evidence.span)
         });
     if !seen {
         graph.add_occurrence(source, target, relation, Some(evidence.clone()));
     }
 }
 
-fn word_set(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+/// The distinct words, lower-cased, as sorted hashes (deterministic: the
+/// standard hasher with its fixed keys).
+fn word_set(text: &str) -> Vec<u64> {
+    let mut words: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+        .map(|w| {
+            let mut hasher = DefaultHasher::new();
+            w.to_lowercase().hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
-fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    let shared = a.intersection(b).count();
-    let all = a.len() + b.len() - shared;
-    if all == 0 {
-        0.0
-    } else {
-        shared as f64 / all as f64
+/// Shared ÷ all distinct words; sets too different in size are skipped
+/// without counting (Jaccard ≤ smaller ÷ larger).
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if large.is_empty() || (small.len() as f64) < SAME_CLAIM * large.len() as f64 {
+        return 0.0;
     }
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 / (a.len() + b.len() - shared) as f64
 }
 
 #[cfg(test)]
@@ -184,7 +223,7 @@ mod tests {
         let shared = graph
             .node_index("claim:a-rent-cap-would-protect-tenants")
             .unwrap();
-        let asserters: BTreeSet<_> = graph
+        let asserters: std::collections::BTreeSet<_> = graph
             .edges()
             .filter(|(_, t, e)| *t == shared && e.relation == Relation::Asserts)
             .map(|(s, _, _)| graph.node(s).label.clone())
