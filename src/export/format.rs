@@ -45,10 +45,12 @@ pub enum ExportFormat {
     Html,
     /// Statements per period per concept, as an SVG for a slide.
     TimelineSvg,
+    /// The claims and what they support or attack, as Argdown.
+    Argdown,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 18] = [
+    pub const ALL: [ExportFormat; 19] = [
         ExportFormat::Dot,
         ExportFormat::Svg,
         ExportFormat::Png,
@@ -67,6 +69,7 @@ impl ExportFormat {
         ExportFormat::VosViewer,
         ExportFormat::Html,
         ExportFormat::TimelineSvg,
+        ExportFormat::Argdown,
     ];
 
     /// The name `--to` takes.
@@ -90,6 +93,7 @@ impl ExportFormat {
             ExportFormat::VosViewer => "vosviewer",
             ExportFormat::Html => "html",
             ExportFormat::TimelineSvg => "timeline-svg",
+            ExportFormat::Argdown => "argdown",
         }
     }
 
@@ -107,6 +111,7 @@ impl ExportFormat {
             "excel" | "spreadsheet" => Some(ExportFormat::Xlsx),
             "htm" | "explorer" => Some(ExportFormat::Html),
             "timeline" => Some(ExportFormat::TimelineSvg),
+            "ad" => Some(ExportFormat::Argdown),
             _ => ExportFormat::ALL
                 .into_iter()
                 .find(|f| f.as_str().replace('-', "") == name),
@@ -248,6 +253,11 @@ pub fn export_bytes(graph: &ArgGraph, config: &ExportConfig, output: &Path) -> R
         ExportFormat::Xlsx => return super::graph_to_xlsx(graph),
         ExportFormat::VosViewer => super::graph_to_vosviewer(graph),
         ExportFormat::Html => super::graph_to_html(graph),
+        ExportFormat::Argdown => super::graph_to_argdown(graph).ok_or_else(|| Error::InvalidValue {
+            name: "--to",
+            value: "argdown".into(),
+            message: "this graph has no claims (graphs built before claims existed, imported statement tables and citation networks have none); build it again with `argnet build`".into(),
+        })?,
         ExportFormat::TimelineSvg => {
             let timeline = crate::analysis::timeline(graph, 10);
             if timeline.rows.is_empty() {
@@ -319,6 +329,7 @@ mod tests {
             ("b.mmd", Some(ExportFormat::Mermaid)),
             ("b.csv", None),
             ("b.html", Some(ExportFormat::Html)),
+            ("b.argdown", Some(ExportFormat::Argdown)),
             ("b", None),
         ];
         for (path, want) in paths {

@@ -5,6 +5,7 @@
 //! part of it is `crate::view`'s job.
 
 mod aif;
+mod argdown;
 mod atomic;
 mod csv;
 mod cytoscape;
@@ -31,6 +32,7 @@ mod xml;
 use std::path::Path;
 
 pub use aif::graph_to_aif;
+pub use argdown::graph_to_argdown;
 pub use atomic::{write_file, write_files};
 pub use csv::{CsvHeaders, evidence_to_csv, graph_to_csv, not_a_formula};
 pub use cytoscape::graph_to_cytoscape;

@@ -261,13 +261,13 @@ fn require_mermaid(test: &str) -> bool {
         .current_dir(&folder)
         .args([
             "-e",
-            "require.resolve('mermaid'); require.resolve('jsdom'); require.resolve('graphology-gexf')",
+            "require.resolve('mermaid'); require.resolve('jsdom'); require.resolve('graphology-gexf'); require.resolve('@argdown/node')",
         ])
         .output();
     let reason = match probe {
         Ok(output) if output.status.success() => return true,
         Ok(_) => {
-            "mermaid, jsdom and graphology-gexf are not installed in tests/conformance".to_owned()
+            "mermaid, jsdom, graphology-gexf and @argdown/cli are not installed in tests/conformance".to_owned()
         }
         Err(error) => format!("cannot run node: {error}"),
     };
@@ -364,4 +364,70 @@ fn graphology_reads_our_gexf() {
         graphs.len() * 2,
         "{stdout}"
     );
+}
+
+/// A graph whose claims hold every character Argdown treats as markup.
+fn hostile_claims_graph() -> ArgGraph {
+    use argnet::model::{Node, NodeKind, Relation};
+    let mut graph = ArgGraph::new("hostile \"claims\"");
+    let actor = graph.add_node(Node::new(NodeKind::Actor, "Smith (Ltd) #1 [x]"));
+    let concept = graph.add_node(Node::new(NodeKind::Concept, "tax [x] <y> #z"));
+    let texts = [
+        "Rates [must] fall <now> #tax *really* _so_ {data} // not a comment \\ end",
+        "A claim: with - dashes + pluses = signs ~ tildes ` ticks | bars ^ carets and http://x.org/a",
+        "Line one\nline two\ttabbed",
+    ];
+    for (k, text) in texts.into_iter().enumerate() {
+        let claim = graph.add_node(Node::new(NodeKind::Claim, text));
+        graph.add_occurrence(actor, claim, Relation::Asserts, None);
+        let relation = if k == 1 {
+            Relation::Critiques
+        } else {
+            Relation::Supports
+        };
+        graph.add_occurrence(claim, concept, relation, None);
+    }
+    graph
+}
+
+/// The node-based library of the Argdown command line parses every Argdown
+/// file we write with no error, and each claim comes back word for word
+/// with its relation and its actors.
+#[test]
+fn argdown_reads_our_claims() {
+    let test = "argdown_reads_our_claims";
+    if !require_mermaid(test) {
+        return;
+    }
+    let dir = temp_dir();
+    let seeds = export::read_graph(&root().join("graphs/seeds.json")).unwrap();
+    let graphs = [("seeds", seeds), ("hostile", hostile_claims_graph())];
+    let mut folders = Vec::new();
+    for (name, graph) in &graphs {
+        let folder = dir.path().join(name);
+        let argdown = export::graph_to_argdown(graph).expect("claims");
+        export::write_files(&[
+            (
+                folder.join("graph.json"),
+                export::graph_to_json(graph).into_bytes(),
+            ),
+            (folder.join("graph.argdown"), argdown.into_bytes()),
+        ])
+        .unwrap();
+        folders.push(folder);
+    }
+    let output = Command::new("node")
+        .arg(root().join("tests/conformance/check_argdown.cjs"))
+        .args(&folders)
+        .current_dir(root().join("tests/conformance"))
+        .output()
+        .expect("run check_argdown.cjs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "check_argdown.cjs failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(stdout.matches(": argdown: ok:").count(), 2, "{stdout}");
 }

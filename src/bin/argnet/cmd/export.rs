@@ -31,6 +31,8 @@ use super::Outcome;
 ///                        sentence), statements.csv (one row per statement, as DNA
 ///                        exports them) and actor_concept.csv (the actor × concept matrix)
 ///   aif                  Argument Interchange Format JSON (OVA, AIFdb)
+///   argdown              the claims, what they support or attack, and who asserts them
+///                        (Argdown editor, VS Code extension, argdown CLI)
 ///   mermaid              Mermaid flowchart for Markdown
 ///   pajek                Pajek .net (Pajek, VOSviewer, UCINET, igraph)
 ///   vosviewer            VOSviewer JSON (VOSviewer, VOSviewer Online; give --to vosviewer)
@@ -195,7 +197,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
     let format = match args.to.or_else(|| ExportFormat::from_path(&args.output)) {
         Some(format) => format,
         None => bail!(
-            "{}: cannot tell the format from this name; add --to FORMAT (dot, svg, png, pdf, html, timeline-svg, graphml, gexf, gml, json, node-link, cytoscape, csv, xlsx, aif, mermaid, pajek, vosviewer)",
+            "{}: cannot tell the format from this name; add --to FORMAT (dot, svg, png, pdf, html, timeline-svg, argdown, graphml, gexf, gml, json, node-link, cytoscape, csv, xlsx, aif, mermaid, pajek, vosviewer)",
             args.output.display()
         ),
     };
