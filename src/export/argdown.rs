@@ -3,7 +3,8 @@
 //! maps. Each concept a claim bears on is a statement `[concept]`, with
 //! its claims below it as incoming support (`+ [C1]`) or attack
 //! (`- [C2]`); each claim is a statement `[C1]: text #(actor) …`, its
-//! asserting actors as tags. Text is escaped with backslashes (Argdown
+//! asserting actors as tags, with the claims that support or attack it
+//! below it in the same way. Text is escaped with backslashes (Argdown
 //! reads `\[` as `[`), so a proposition comes back word for word; titles
 //! and tags cannot be escaped (Argdown keeps the backslash), so brackets,
 //! parentheses and `#` in them become other characters.
@@ -45,7 +46,9 @@ pub fn graph_to_argdown(graph: &ArgGraph) -> Option<String> {
         .map(|(k, &i)| (i, format!("C{}", k + 1)))
         .collect();
     let mut asserted_by: HashMap<NodeIndex, BTreeSet<String>> = HashMap::new();
+    // Claims on concepts, and claims on claims ("However, …").
     let mut bearing: BTreeMap<NodeIndex, Vec<(Relation, NodeIndex)>> = BTreeMap::new();
+    let mut between: BTreeMap<NodeIndex, Vec<(Relation, NodeIndex)>> = BTreeMap::new();
     for (source, target, edge) in graph.edges() {
         match edge.relation {
             Relation::Asserts if title_of.contains_key(&target) => {
@@ -55,8 +58,12 @@ pub fn graph_to_argdown(graph: &ArgGraph) -> Option<String> {
                     .insert(tag(&graph.node(source).label));
             }
             Relation::Supports | Relation::Critiques if title_of.contains_key(&source) => {
-                bearing
-                    .entry(target)
+                let into = if title_of.contains_key(&target) {
+                    &mut between
+                } else {
+                    &mut bearing
+                };
+                into.entry(target)
                     .or_default()
                     .push((edge.relation, source));
             }
@@ -103,7 +110,16 @@ pub fn graph_to_argdown(graph: &ArgGraph) -> Option<String> {
         for actor in asserted_by.get(claim).into_iter().flatten() {
             let _ = write!(out, " #({actor})");
         }
-        out.push_str("\n\n");
+        out.push('\n');
+        for (relation, other) in between.get(claim).into_iter().flatten() {
+            let sign = if *relation == Relation::Supports {
+                '+'
+            } else {
+                '-'
+            };
+            let _ = writeln!(out, "  {sign} [{}]", title_of[other]);
+        }
+        out.push('\n');
     }
     Some(out)
 }

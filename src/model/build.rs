@@ -90,8 +90,17 @@ pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgG
             };
             let text = proposition(&said.text);
             graph.add_occurrence(actor, concept, relation, Some(said.clone()));
-            claims.add(&mut graph, actor, concept, relation, &text, said);
+            claims.add(
+                &mut graph,
+                statement.sentence,
+                actor,
+                concept,
+                relation,
+                &text,
+                said,
+            );
         }
+        claims.finish_document(&mut graph);
         for citation in &found.citations {
             let source = match citation.citing {
                 Some(actor) => node_of(&mut graph, actor),

@@ -33,19 +33,93 @@ struct Bucket {
     members: HashSet<NodeIndex>,
 }
 
-/// The claims made so far, by the concept and stance they bear on.
+/// The claims made so far, by the concept and stance they bear on; and
+/// those of the current document in sentence order, for claim–claim
+/// relations.
 #[derive(Default)]
 pub(super) struct Claims {
     by_stance: HashMap<(NodeIndex, Relation), Bucket>,
+    /// (sentence, actor, claim, evidence) of the current document.
+    current: Vec<(usize, NodeIndex, NodeIndex, Evidence)>,
 }
+
+const CONNECTIVES: &str = include_str!("../extract/cues/connectives.txt");
+
+/// How a sentence's opening word relates it to the sentence before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Link {
+    Attack,
+    Consequence,
+    Reason,
+}
+
+static LINKS: std::sync::LazyLock<Vec<(Link, Vec<String>)>> = std::sync::LazyLock::new(|| {
+    CONNECTIVES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(group, words)| {
+            let link = match group {
+                "attack" => Link::Attack,
+                "consequence" => Link::Consequence,
+                "reason" => Link::Reason,
+                _ => return None,
+            };
+            Some((link, words.split_whitespace().map(str::to_owned).collect()))
+        })
+        .collect()
+});
+
+/// The connective a sentence opens with, if any: its link and its words.
+fn opening(sentence: &str) -> Option<(Link, String)> {
+    let words: Vec<String> = sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
+    let (link, connective) = LINKS
+        .iter()
+        .filter(|(_, connective)| words.starts_with(connective))
+        .max_by_key(|(_, connective)| connective.len())?;
+    // "So much for …", "Because of …", "Since 2010 …" are not connectives.
+    let next = words
+        .get(connective.len())
+        .map(String::as_str)
+        .unwrap_or("");
+    let not_here = NOT_CONNECTIVE.iter().any(|(first, after)| {
+        connective.len() == 1 && connective[0] == *first && after.contains(&next)
+    }) || (connective[0] == "since"
+        && next.starts_with(|c: char| c.is_ascii_digit()));
+    (!not_here).then(|| (*link, connective.join(" ")))
+}
+
+/// A one-word connective followed by one of these words is something else.
+const NOT_CONNECTIVE: &[(&str, &[&str])] = &[
+    (
+        "so",
+        &["much", "many", "far", "long", "that", "called", "too", "to"],
+    ),
+    ("because", &["of"]),
+    (
+        "since",
+        &[
+            "then", "the", "last", "its", "their", "our", "his", "her", "when",
+        ],
+    ),
+    ("yet", &["another", "again", "more"]),
+    ("but", &["for", "also"]),
+];
 
 impl Claims {
     /// Record that `actor` asserts `text` in the sentence `evidence`, which
     /// bears on `concept` with `relation`: the claim node (new or shared),
     /// its `asserts` edge and its stance edge.
+    #[allow(clippy::too_many_arguments)]
     pub fn add(
         &mut self,
         graph: &mut ArgGraph,
+        sentence: usize,
         actor: NodeIndex,
         concept: NodeIndex,
         relation: Relation,
@@ -82,6 +156,47 @@ impl Claims {
         node.documents.insert(evidence.document.clone());
         add_once(graph, actor, claim, Relation::Asserts, &evidence);
         add_once(graph, claim, concept, relation, &evidence);
+        self.current.push((sentence, actor, claim, evidence));
+    }
+
+    /// Relate the claims of the document just read: when one actor's claim
+    /// in a sentence follows its claim in the sentence before and the
+    /// second sentence opens with a connective, "However, …" attacks the
+    /// claim before, "So …" is supported by it, "Because …" supports it.
+    /// The edge keeps both sentences, the connective as their basis.
+    pub fn finish_document(&mut self, graph: &mut ArgGraph) {
+        let mut current = std::mem::take(&mut self.current);
+        current.sort_by_key(|(sentence, _, _, _)| *sentence);
+        current.dedup_by_key(|(sentence, actor, claim, _)| (*sentence, *actor, *claim));
+        for (i, (sentence, actor, claim, evidence)) in current.iter().enumerate() {
+            let Some((link, connective)) = opening(&evidence.text) else {
+                continue;
+            };
+            let before = current[..i]
+                .iter()
+                .rev()
+                .find(|(s, a, c, _)| *s + 1 == *sentence && a == actor && c != claim);
+            let Some((_, _, earlier, earlier_evidence)) = before else {
+                continue;
+            };
+            let (source, target, relation) = match link {
+                Link::Attack => (*claim, *earlier, Relation::Critiques),
+                Link::Consequence => (*earlier, *claim, Relation::Supports),
+                Link::Reason => (*claim, *earlier, Relation::Supports),
+            };
+            let basis = Some(format!("connective:{connective}"));
+            let both = vec![
+                Evidence {
+                    basis: basis.clone(),
+                    ..earlier_evidence.clone()
+                },
+                Evidence {
+                    basis,
+                    ..evidence.clone()
+                },
+            ];
+            graph.add_edge(source, target, relation, 1.0, both);
+        }
     }
 }
 
@@ -173,6 +288,7 @@ mod tests {
         let s = Relation::Supports;
         claims.add(
             &mut graph,
+            0,
             ann,
             cap,
             s,
@@ -182,6 +298,7 @@ mod tests {
         // Case and punctuation differ: the same claim.
         claims.add(
             &mut graph,
+            0,
             bob,
             cap,
             s,
@@ -191,6 +308,7 @@ mod tests {
         // One word more of eight: Jaccard 7/8, the same claim.
         claims.add(
             &mut graph,
+            0,
             bob,
             cap,
             s,
@@ -200,6 +318,7 @@ mod tests {
         // Another argument on the same concept: a claim of its own.
         claims.add(
             &mut graph,
+            0,
             ann,
             cap,
             s,
@@ -209,6 +328,7 @@ mod tests {
         // Near-identical words with the other stance: not merged.
         claims.add(
             &mut graph,
+            0,
             bob,
             cap,
             Relation::Critiques,
@@ -241,6 +361,7 @@ mod tests {
         let text = "A rent cap and a land tax would both help";
         claims.add(
             &mut graph,
+            0,
             ann,
             cap,
             Relation::Supports,
@@ -249,6 +370,7 @@ mod tests {
         );
         claims.add(
             &mut graph,
+            0,
             ann,
             tax,
             Relation::Supports,
@@ -266,5 +388,96 @@ mod tests {
             .filter(|(_, _, e)| e.relation.is_stance())
             .count();
         assert_eq!(stances, 2, "the claim bears on both concepts");
+    }
+
+    #[test]
+    fn connectives_relate_one_speakers_claims_in_adjacent_sentences() {
+        let mut graph = ArgGraph::new("g");
+        let ann = graph.add_node(Node::new(NodeKind::Actor, "Ann"));
+        let bob = graph.add_node(Node::new(NodeKind::Actor, "Bob"));
+        let cap = graph.add_node(Node::new(NodeKind::Concept, "rent cap"));
+        let mut claims = Claims::default();
+        let said = |start: usize, text: &str| Evidence {
+            text: text.into(),
+            ..evidence("a", start)
+        };
+        let s = Relation::Supports;
+        let rows = [
+            (0, ann, "Rents have doubled in ten years."),
+            (1, ann, "So a rent cap is overdue."),
+            (2, ann, "However, a cap alone will not build homes."),
+            (3, bob, "Because landlords will leave, a cap is a mistake."),
+            (5, ann, "But nobody has shown that."),
+        ];
+        for (sentence, actor, text) in rows {
+            claims.add(
+                &mut graph,
+                sentence,
+                actor,
+                cap,
+                s,
+                text,
+                said(sentence * 100, text),
+            );
+        }
+        claims.finish_document(&mut graph);
+        let label = |i: NodeIndex| graph.node(i).label.clone();
+        let mut links: Vec<(String, String, String)> = graph
+            .edges()
+            .filter(|(a, b, _)| {
+                graph.node(*a).kind == NodeKind::Claim && graph.node(*b).kind == NodeKind::Claim
+            })
+            .map(|(a, b, e)| (label(a), e.relation.as_str().to_owned(), label(b)))
+            .collect();
+        links.sort();
+        assert_eq!(
+            links,
+            [
+                (
+                    "However, a cap alone will not build homes.".to_owned(),
+                    "critiques".to_owned(),
+                    "So a rent cap is overdue.".to_owned()
+                ),
+                (
+                    "Rents have doubled in ten years.".to_owned(),
+                    "supports".to_owned(),
+                    "So a rent cap is overdue.".to_owned()
+                ),
+            ],
+            "Bob's 'Because' follows Ann, and Ann's 'But' follows a gap"
+        );
+        let edge = graph
+            .edges()
+            .find(|(_, _, e)| e.relation == Relation::Critiques)
+            .unwrap()
+            .2;
+        assert_eq!(edge.evidence.len(), 2);
+        assert_eq!(
+            edge.evidence[1].basis.as_deref(),
+            Some("connective:however")
+        );
+    }
+
+    #[test]
+    fn openings_table() {
+        let rows = [
+            ("However, it failed.", Some(Link::Attack)),
+            ("But it failed.", Some(Link::Attack)),
+            ("That said, it helped.", Some(Link::Attack)),
+            ("As a result, rents rose.", Some(Link::Consequence)),
+            ("So it works.", Some(Link::Consequence)),
+            ("Soon it will work.", None),
+            ("Because it works.", Some(Link::Reason)),
+            ("Butter prices rose.", None),
+            ("It works, however.", None),
+            ("So much for the plan.", None),
+            ("Because of the delay, costs rose.", None),
+            ("Since 2010, routes have closed.", None),
+            ("Since the plan failed, we must act.", None),
+            ("Since it failed, we must act.", Some(Link::Reason)),
+        ];
+        for (sentence, want) in rows {
+            assert_eq!(opening(sentence).map(|(l, _)| l), want, "{sentence}");
+        }
     }
 }

@@ -29,7 +29,7 @@ for (const folder of process.argv.slice(2)) {
   const label = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const claims = graph.nodes.filter((n) => n.kind === 'claim');
   const stances = graph.edges.filter((e) => kind.get(e.source) === 'claim' && (e.relation === 'supports' || e.relation === 'critiques'));
-  const concepts = new Set(stances.map((e) => e.target));
+  const concepts = new Set(stances.filter((e) => kind.get(e.target) !== 'claim').map((e) => e.target));
   const statements = Object.values(r.statements);
   if (statements.length !== claims.length + concepts.size) {
     fail(folder, `${statements.length} statements, expected ${claims.length} claims + ${concepts.size} concepts`);

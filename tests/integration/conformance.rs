@@ -387,6 +387,14 @@ fn hostile_claims_graph() -> ArgGraph {
         };
         graph.add_occurrence(claim, concept, relation, None);
     }
+    // One claim attacks another.
+    let first = graph
+        .node_index(&argnet::model::node_key(NodeKind::Claim, texts[0]))
+        .unwrap();
+    let second = graph
+        .node_index(&argnet::model::node_key(NodeKind::Claim, texts[1]))
+        .unwrap();
+    graph.add_occurrence(second, first, Relation::Critiques, None);
     graph
 }
 
