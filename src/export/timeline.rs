@@ -10,6 +10,7 @@ use super::style::edge_look;
 use super::xml::{escape_attribute, escape_text};
 use crate::analysis::{Cell, Timeline};
 use crate::model::Relation;
+use crate::terminal::clip;
 
 const WIDTH: f64 = 1280.0;
 const HEIGHT: f64 = 720.0;
@@ -198,15 +199,6 @@ fn tooltip(period: &str, concept: &str, cell: &Cell) -> String {
         );
     }
     text
-}
-
-fn clip(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(chars - 1).collect();
-    cut.push('…');
-    cut
 }
 
 fn number(value: f64) -> String {
