@@ -16,6 +16,10 @@
 //!   with a locution naming the actor as participant;
 //! - a stance edge from a claim links the claim's I-node to the target's
 //!   through RA or CA directly;
+//! - when the graph has claims (`asserts` edges), an actor's stance is its
+//!   claim's: each asserting sentence is an L-node ("Actor: sentence")
+//!   asserting (YA) the claim's I-node, and the actor → concept edges,
+//!   which repeat the claims', are left out;
 //! - an edge without evidence gets one I-node saying "A supports C".
 //!
 //! One sentence behind several edges is one I-node. Ids are consecutive
@@ -52,12 +56,27 @@ pub fn graph_to_aif(graph: &ArgGraph) -> String {
             aif.proposition(index);
         }
     }
+    // With claims, an actor's stance is its claim's: the actor asserts the
+    // claim, and the claim supports or attacks the concept.
+    let claims = graph
+        .edges()
+        .any(|(_, _, e)| e.relation == Relation::Asserts);
     for (source, target, edge) in graph.edges() {
+        if edge.relation == Relation::Asserts {
+            let claim = aif.proposition(target);
+            for evidence in &edge.evidence {
+                aif.locution(source, evidence, &claim);
+            }
+            continue;
+        }
         let (scheme_type, scheme) = match edge.relation {
             Relation::Supports => ("RA", "Default Inference"),
             Relation::Critiques => ("CA", "Default Conflict"),
             _ => continue,
         };
+        if claims && graph.node(source).kind == NodeKind::Actor {
+            continue;
+        }
         let conclusion = aif.proposition(target);
         if graph.node(source).kind == NodeKind::Claim {
             let premise = aif.proposition(source);
@@ -180,22 +199,29 @@ impl<'a> Aif<'a> {
         let proposition = self.node(&evidence.text, "I", &timestamp);
         self.sentences.insert(key, proposition.clone());
         if self.graph.node(speaker).kind == NodeKind::Actor {
-            let name = self.graph.node(speaker).label.clone();
-            let person = self.participant(speaker);
-            let locution = self.node(&format!("{name}: {}", evidence.text), "L", &timestamp);
-            let asserting = self.node("Asserting", "YA", &timestamp);
-            self.edge(&locution, &asserting);
-            self.edge(&asserting, &proposition);
-            self.locutions.push(json!({
-                "nodeID": locution,
-                "personID": person,
-                "timestamp": timestamp,
-                "start": null,
-                "end": null,
-                "source": evidence.document,
-            }));
+            self.locution(speaker, evidence, &proposition);
         }
         proposition
+    }
+
+    /// The L-node of `speaker` saying `evidence`, asserting (YA) the
+    /// I-node `proposition`, with its locution record.
+    fn locution(&mut self, speaker: NodeIndex, evidence: &Evidence, proposition: &str) {
+        let timestamp = self.timestamp(&evidence.document);
+        let name = self.graph.node(speaker).label.clone();
+        let person = self.participant(speaker);
+        let locution = self.node(&format!("{name}: {}", evidence.text), "L", &timestamp);
+        let asserting = self.node("Asserting", "YA", &timestamp);
+        self.edge(&locution, &asserting);
+        self.edge(&asserting, proposition);
+        self.locutions.push(json!({
+            "nodeID": locution,
+            "personID": person,
+            "timestamp": timestamp,
+            "start": null,
+            "end": null,
+            "source": evidence.document,
+        }));
     }
 
     fn participant(&mut self, actor: NodeIndex) -> String {
@@ -283,5 +309,42 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), count);
+    }
+
+    #[test]
+    fn with_claims_the_actor_asserts_the_claim_which_supports_the_concept() {
+        let mut graph = ArgGraph::new("g");
+        let actor = graph.add_node(Node::new(NodeKind::Actor, "Ann"));
+        let concept = graph.add_node(Node::new(NodeKind::Concept, "rent cap"));
+        let claim = graph.add_node(Node::new(NodeKind::Claim, "A cap protects tenants"));
+        let said = Evidence {
+            document: "d".into(),
+            span: 0..30,
+            text: "Ann said a cap protects tenants.".into(),
+            confidence: 0.8,
+            basis: None,
+        };
+        graph.add_occurrence(actor, concept, Relation::Supports, Some(said.clone()));
+        graph.add_occurrence(actor, claim, Relation::Asserts, Some(said.clone()));
+        graph.add_occurrence(claim, concept, Relation::Supports, Some(said));
+        let aif: Value = serde_json::from_str(&graph_to_aif(&graph)).unwrap();
+        let nodes = aif["nodes"].as_array().unwrap();
+        let types: Vec<&str> = nodes.iter().map(|n| n["type"].as_str().unwrap()).collect();
+        assert_eq!(types, ["I", "L", "YA", "I", "RA"]);
+        assert_eq!(nodes[0]["text"], "A cap protects tenants");
+        assert_eq!(nodes[1]["text"], "Ann: Ann said a cap protects tenants.");
+        assert_eq!(nodes[3]["text"], "rent cap");
+        // YA points at the claim's I-node; RA runs claim → concept.
+        let edges = aif["edges"].as_array().unwrap();
+        let to = |from: &Value| {
+            edges
+                .iter()
+                .find(|e| e["fromID"] == *from)
+                .map(|e| e["toID"].clone())
+                .unwrap()
+        };
+        assert_eq!(to(&nodes[2]["nodeID"]), nodes[0]["nodeID"]);
+        assert_eq!(to(&nodes[0]["nodeID"]), nodes[4]["nodeID"]);
+        assert_eq!(to(&nodes[4]["nodeID"]), nodes[3]["nodeID"]);
     }
 }

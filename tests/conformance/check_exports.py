@@ -423,16 +423,29 @@ def check_aif(folder, data):
         check(nodes.get(locution["nodeID"], {}).get("type") == "L", f"{name}: locution {locution['nodeID']} is not an L-node")
         check(locution["personID"] in people, f"{name}: locution names unknown participant {locution['personID']}")
     # One scheme node per evidence sentence of an actor's stance edge (one
-    # for an edge without evidence), one per stance edge from a claim.
+    # for an edge without evidence), one per stance edge from a claim. With
+    # claims (asserts edges) an actor's stance is its claim's: its own
+    # stance edges give none, and each asserting sentence is one L-node
+    # asserting (YA) the claim.
     kinds = {n["id"]: n["kind"] for n in data["nodes"]}
+    has_claims = any(e["relation"] == "asserts" for e in data["edges"])
     want = Counter()
     for edge in data["edges"]:
         if edge["relation"] not in ("supports", "critiques"):
             continue
-        count = 1 if kinds[edge["source"]] == "claim" else max(1, len(edge["evidence"]))
+        if kinds[edge["source"]] == "claim":
+            count = 1
+        elif has_claims and kinds[edge["source"]] == "actor":
+            count = 0
+        else:
+            count = max(1, len(edge["evidence"]))
         want["RA" if edge["relation"] == "supports" else "CA"] += count
     got = Counter(n["type"] for n in ours["nodes"] if n["type"] in ("RA", "CA"))
-    check(got == want, f"{name}: scheme nodes {dict(got)} != {dict(want)}")
+    check(got == +want, f"{name}: scheme nodes {dict(got)} != {dict(+want)}")
+    if has_claims:
+        asserting = sum(len(e["evidence"]) for e in data["edges"] if e["relation"] == "asserts")
+        ya = sum(1 for n in ours["nodes"] if n["type"] == "YA")
+        check(ya == asserting, f"{name}: {ya} YA nodes, {asserting} asserting sentences")
     graph = arguebuf.load.aif(ours)
     atoms = len(graph.atom_nodes)
     schemes = len(graph.scheme_nodes)
