@@ -15,6 +15,7 @@ use petgraph::graph::NodeIndex;
 
 use super::graph::ArgGraph;
 use super::node::{Evidence, Node, NodeKind, Relation, node_key};
+use crate::extract::{Link, opening};
 
 /// Shared words two propositions need to be one claim.
 pub const SAME_CLAIM: f64 = 0.8;
@@ -42,74 +43,6 @@ pub(super) struct Claims {
     /// (sentence, actor, claim, evidence) of the current document.
     current: Vec<(usize, NodeIndex, NodeIndex, Evidence)>,
 }
-
-const CONNECTIVES: &str = include_str!("../extract/cues/connectives.txt");
-
-/// How a sentence's opening word relates it to the sentence before.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Link {
-    Attack,
-    Consequence,
-    Reason,
-}
-
-static LINKS: std::sync::LazyLock<Vec<(Link, Vec<String>)>> = std::sync::LazyLock::new(|| {
-    CONNECTIVES
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(group, words)| {
-            let link = match group {
-                "attack" => Link::Attack,
-                "consequence" => Link::Consequence,
-                "reason" => Link::Reason,
-                _ => return None,
-            };
-            Some((link, words.split_whitespace().map(str::to_owned).collect()))
-        })
-        .collect()
-});
-
-/// The connective a sentence opens with, if any: its link and its words.
-fn opening(sentence: &str) -> Option<(Link, String)> {
-    let words: Vec<String> = sentence
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .take(4)
-        .map(str::to_lowercase)
-        .collect();
-    let (link, connective) = LINKS
-        .iter()
-        .filter(|(_, connective)| words.starts_with(connective))
-        .max_by_key(|(_, connective)| connective.len())?;
-    // "So much for …", "Because of …", "Since 2010 …" are not connectives.
-    let next = words
-        .get(connective.len())
-        .map(String::as_str)
-        .unwrap_or("");
-    let not_here = NOT_CONNECTIVE.iter().any(|(first, after)| {
-        connective.len() == 1 && connective[0] == *first && after.contains(&next)
-    }) || (connective[0] == "since"
-        && next.starts_with(|c: char| c.is_ascii_digit()));
-    (!not_here).then(|| (*link, connective.join(" ")))
-}
-
-/// A one-word connective followed by one of these words is something else.
-const NOT_CONNECTIVE: &[(&str, &[&str])] = &[
-    (
-        "so",
-        &["much", "many", "far", "long", "that", "called", "too", "to"],
-    ),
-    ("because", &["of"]),
-    (
-        "since",
-        &[
-            "then", "the", "last", "its", "their", "our", "his", "her", "when",
-        ],
-    ),
-    ("yet", &["another", "again", "more"]),
-    ("but", &["for", "also"]),
-];
 
 impl Claims {
     /// Record that `actor` asserts `text` in the sentence `evidence`, which
@@ -456,28 +389,5 @@ mod tests {
             edge.evidence[1].basis.as_deref(),
             Some("connective:however")
         );
-    }
-
-    #[test]
-    fn openings_table() {
-        let rows = [
-            ("However, it failed.", Some(Link::Attack)),
-            ("But it failed.", Some(Link::Attack)),
-            ("That said, it helped.", Some(Link::Attack)),
-            ("As a result, rents rose.", Some(Link::Consequence)),
-            ("So it works.", Some(Link::Consequence)),
-            ("Soon it will work.", None),
-            ("Because it works.", Some(Link::Reason)),
-            ("Butter prices rose.", None),
-            ("It works, however.", None),
-            ("So much for the plan.", None),
-            ("Because of the delay, costs rose.", None),
-            ("Since 2010, routes have closed.", None),
-            ("Since the plan failed, we must act.", None),
-            ("Since it failed, we must act.", Some(Link::Reason)),
-        ];
-        for (sentence, want) in rows {
-            assert_eq!(opening(sentence).map(|(l, _)| l), want, "{sentence}");
-        }
     }
 }
