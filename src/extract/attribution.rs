@@ -150,6 +150,10 @@ pub(super) struct State {
     pub(super) last_quoted: Option<(Vec<EntityId>, usize)>,
 }
 
+/// Blocks without "I"/"we" that an unquoted speech after "X said:" may run
+/// across to a block that speaks as "I"/"we" again.
+const SPEECH_GAP: usize = 3;
+
 impl Attributor<'_> {
     /// The holder of every sentence (`None`: nobody argnet can name, or a
     /// speaker line). O(n·k) for n sentences of k words.
@@ -187,7 +191,7 @@ impl Attributor<'_> {
             if new_block && let Some((_, first)) = &mut state.speech {
                 match first {
                     None => *first = Some(view.block),
-                    Some(_) if !self.block_first_person(position) && !opens_with_quote => {
+                    Some(_) if !self.speech_goes_on(position) && !opens_with_quote => {
                         state.speech = None;
                     }
                     Some(_) => {}
@@ -403,14 +407,39 @@ impl Attributor<'_> {
         })
     }
 
-    /// Does the block that starts at `position` speak as "I"/"we" in any
-    /// of its sentences ("Behaviour that is unacceptable… We need…")?
-    fn block_first_person(&self, position: usize) -> bool {
-        let block = self.views[position].block;
-        self.views[position..]
-            .iter()
-            .take_while(|v| v.block == block)
-            .any(|v| self.first_person(v))
+    /// Does an unquoted speech after "X said:" go on through the block
+    /// that starts at `position`? It does while blocks speak as "I"/"we",
+    /// and across up to [`SPEECH_GAP`] blocks that do not ("These changes
+    /// mean …") when one after them does again before anything opens
+    /// another voice: a speaker line, a block ending in a colon, a
+    /// reporting verb outside quotation marks.
+    fn speech_goes_on(&self, position: usize) -> bool {
+        let mut at = position;
+        for _ in 0..=SPEECH_GAP {
+            let Some(view) = self.views.get(at) else {
+                return false;
+            };
+            if self.turns.contains_key(&view.index) {
+                return false;
+            }
+            let block: Vec<&SentenceView> = self.views[at..]
+                .iter()
+                .take_while(|v| v.block == view.block)
+                .collect();
+            let voiced = block.iter().any(|v| {
+                let sentence = &self.text[v.span.clone()];
+                let quoted = quotation_spans(sentence);
+                sentence.trim_end().ends_with(':') || self.unnamed_frame(v, &quoted)
+            });
+            if voiced {
+                return false;
+            }
+            if block.iter().any(|v| self.first_person(v)) {
+                return true;
+            }
+            at += block.len();
+        }
+        false
     }
 
     /// A reporting verb outside quotation marks whose subject is not a

@@ -12,7 +12,9 @@ use super::clauses::SentenceView;
 use super::entity::{Entity, EntityId, EntityKind, Origin};
 use super::holders::Holders;
 use super::mentions::Mention;
-use super::phrases::{self, Phrase};
+use super::mentions::any_overlaps;
+use super::phrases::{self, Phrase, Use};
+use super::references;
 
 /// The concepts discovered in one document, before it is known which are
 /// argued.
@@ -64,11 +66,12 @@ pub fn discover(
         .collect();
     let sparse = (with_concept.len() as f64) < SPARSE_COVERAGE * sentences as f64;
     let min_uses = if sparse { 1 } else { 2 };
-    let phrases = if enabled {
+    let mut phrases = if enabled {
         phrases::candidates(text, views, &skip, &holders.title_spans, min_uses)
     } else {
         Vec::new()
     };
+    refer_back(text, views, mentions, &skip, &mut phrases);
     let entities = phrases
         .iter()
         .map(|p| Entity {
@@ -99,6 +102,45 @@ pub fn discover(
         mentions: all,
         modifiers,
         base,
+    }
+}
+
+/// "the Bill" after a discovered "Energy Bill" is a use of it
+/// (`references.rs`), unless a codebook form or a speaker label is there.
+fn refer_back(
+    text: &str,
+    views: &[SentenceView],
+    mentions: &[Mention],
+    skip: &HashSet<usize>,
+    phrases: &mut [Phrase],
+) {
+    let mut named: Vec<_> = phrases
+        .iter()
+        .enumerate()
+        .filter_map(|(k, p)| Some((k, references::head(&p.name)?)))
+        .flat_map(|(k, head)| {
+            phrases[k]
+                .uses
+                .iter()
+                .filter(|u| !u.modifier)
+                .map(move |u| (EntityId(k), u.span.clone(), head))
+        })
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    named.sort_by_key(|n| n.1.start);
+    let spans: Vec<_> = views.iter().map(|v| v.span.clone()).collect();
+    for found in references::resolve(text, &spans, &named) {
+        let sentence = views[found.sentence].index;
+        if skip.contains(&sentence) || any_overlaps(mentions, &found.span) {
+            continue;
+        }
+        phrases[found.entity.0].uses.push(Use {
+            sentence,
+            span: found.span,
+            modifier: false,
+        });
     }
 }
 

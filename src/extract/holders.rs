@@ -137,6 +137,15 @@ affiliation = "Department for Transport"
 name = "Department for Transport"
 kind = "organisation"
 
+[[actor]]
+name = "Sam Poe"
+kind = "person"
+
+[[actor]]
+name = "UK Government"
+kind = "organisation"
+aliases = ["the government"]
+
 [[concept]]
 name = "bus franchising"
 "#,
@@ -192,6 +201,23 @@ name = "bus franchising"
                     "Jane Roe (frame)",
                     "Jane Roe (quote)",
                     "Department for Transport (issuer)",
+                ],
+            ),
+            // The speech runs across blocks without "I"/"we" to one that
+            // speaks so again, and stops at another voice; with no
+            // department named, a release speaks for the government.
+            (
+                "Fares frozen, announces Chancellor.\n\nThe government has acted today.\n\nSam Poe said:\n\nWe will freeze fares.\n\nThe freeze starts in May.\n\nWe are proud of it.\n\nSam Poe added:\n\nIt works.\n\nThe freeze ends in June.",
+                &[
+                    "UK Government (issuer)",
+                    "UK Government (issuer)",
+                    "Sam Poe (frame)",
+                    "Sam Poe (quote)",
+                    "Sam Poe (quote)",
+                    "Sam Poe (quote)",
+                    "Sam Poe (frame)",
+                    "Sam Poe (quote)",
+                    "UK Government (issuer)",
                 ],
             ),
             // A transcript: the label holds nothing, its turn holds the

@@ -33,6 +33,7 @@ mod policy_names;
 mod propositions;
 mod publications;
 mod quotes;
+mod references;
 #[cfg(test)]
 mod rule_tests;
 mod segments;

@@ -14,6 +14,7 @@ use super::document::Shared;
 use super::entity::{Entity, EntityId, EntityKind};
 use super::lexicon::LexMatch;
 use super::mentions::{self, Mention};
+use super::references;
 use crate::corpus::Document;
 
 /// A document's units with their mentions, cues and layouts.
@@ -31,6 +32,25 @@ impl<'a> Units<'a> {
         let text = document.text.as_str();
         let mut mentions = shared.matcher.find_in_document(document);
         mentions::keep_specific(&mut mentions, text, shared.entities);
+        // "the Bill" after "the Energy Bill" (`references.rs`).
+        let named: Vec<_> = mentions
+            .iter()
+            .filter(|m| shared.entities[m.entity.0].kind == EntityKind::Concept)
+            .filter_map(|m| {
+                let head = references::head(&text[m.span.clone()])?;
+                Some((m.entity, m.span.clone(), head))
+            })
+            .collect();
+        let spans: Vec<_> = document.sentences.iter().map(|s| s.span.clone()).collect();
+        // A form the codebook lists ("this Bill") keeps its entity.
+        let found: Vec<Mention> = references::resolve(text, &spans, &named)
+            .into_iter()
+            .filter(|r| !mentions::any_overlaps(&mentions, &r.span))
+            .collect();
+        if !found.is_empty() {
+            mentions.extend(found);
+            mentions.sort_by_key(|m| (m.sentence, m.span.start));
+        }
         let geometry = document
             .sentences
             .iter()

@@ -327,6 +327,30 @@ fn issuer(
             })
         })
         .or_else(|| named_department(views, entities))
+        .or_else(|| named_government(views, entities))
+}
+
+/// The government a release names, when it names no department: a
+/// minister's release speaks for "the Government" ("The government has
+/// taken action …"). The government named most often; none when two are
+/// named as often.
+fn named_government(views: &[SentenceView], entities: &[Entity]) -> Option<EntityId> {
+    let mut counts: HashMap<EntityId, usize> = HashMap::new();
+    for mention in views.iter().flat_map(|v| v.mentions) {
+        let entity = &entities[mention.entity.0];
+        let government = entity.actor_kind == Some(ActorKind::Organisation)
+            && entity
+                .name
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("government"));
+        if government {
+            *counts.entry(mention.entity).or_default() += 1;
+        }
+    }
+    let most = counts.values().copied().max()?;
+    let mut top = counts.into_iter().filter(|&(_, n)| n == most);
+    let (id, _) = top.next()?;
+    top.next().is_none().then_some(id)
 }
 
 /// The one government department a release names ("the Department for
