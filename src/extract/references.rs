@@ -121,7 +121,7 @@ fn goes_on_into_a_name(after: &str) -> bool {
     }
     match words.next() {
         Some("of") => capital(words.next()),
-        next => capital(next) && !next.is_some_and(|w| w == "I"),
+        next => capital(next) && next.is_none_or(|w| w != "I"),
     }
 }
 
@@ -180,7 +180,8 @@ mod tests {
                 .collect();
             let mut sorted = named.clone();
             sorted.sort_by_key(|n| n.1.start);
-            let found = resolve(text, &[0..text.len()], &sorted);
+            let whole = 0..text.len();
+            let found = resolve(text, std::slice::from_ref(&whole), &sorted);
             let got: Vec<(usize, &str)> = found
                 .iter()
                 .map(|m| (m.entity.0, &text[m.span.clone()]))
