@@ -290,6 +290,15 @@ fn stance_table() {
             "IPPR said removing the threat to localism is vital.",
             &["IPPR supports localism"],
         ),
+        (
+            "IPPR said it would reverse the cut to localism.",
+            &["IPPR supports localism"],
+        ),
+        // A writer's distance from a name opposes it.
+        (
+            "IPPR said the so-called Big Society is a slogan.",
+            &["IPPR critiques Big Society"],
+        ),
         // Intentions and pledges support what they intend.
         (
             "IPPR pledged to extend localism.",
