@@ -30,6 +30,7 @@ mod news;
 mod phrases;
 mod polarity;
 mod policy_names;
+mod pos;
 mod propositions;
 mod publications;
 mod quotes;

@@ -16,6 +16,7 @@ use super::clauses::SentenceView;
 use super::lexicon::parse_cue_file;
 use super::mentions::any_overlaps;
 use super::policy_names;
+use super::pos;
 
 const STOPWORDS: &str = include_str!("cues/stopwords.txt");
 const GENERIC_NOUNS: &str = include_str!("cues/generic_nouns.txt");
@@ -170,6 +171,15 @@ pub fn candidates(
                     GENERIC.contains(&word) || GENERAL_MODIFIERS.contains(&word.as_str())
                 };
                 if general(&head) && window[..n - 1].iter().all(general) {
+                    continue;
+                }
+                // A noun phrase by the words' parts of speech: "grey belt
+                // reforms", not "amendment seeks" or "capacity fivefold".
+                if !pos::can_head(&text[head.clone()])
+                    || !window[..n - 1]
+                        .iter()
+                        .all(|w| pos::can_modify(&text[w.clone()]))
+                {
                     continue;
                 }
                 let span = window[0].start..window[n - 1].end;
@@ -345,6 +355,12 @@ mod tests {
                 &["bus services"],
             ),
             ("A national dementia plan.", &[]),
+            // Parts of speech: a finite verb or an adverb ends no noun
+            // phrase, though the run repeats.
+            (
+                "Every landlord seeks rent rises. Each landlord seeks rent rises fivefold.",
+                &["rent rises"],
+            ),
             // A hyphenated compound is one word, never cut in half.
             (
                 "No more ad-hoc banal mutterings. Stop the ad-hoc banal mutterings.",
