@@ -141,13 +141,33 @@ pub(super) struct State {
     pub(super) report_recent: bool,
     /// Holder of a list opened by a colon, and how many blocks it may
     /// still cover.
-    pub(super) list: Option<(Holding, usize)>,
+    /// The third field: a list of findings ("The main conclusions were as
+    /// follows:"), whose items may run to several sentences.
+    pub(super) list: Option<(Holding, usize, bool)>,
     /// The speaker of an unquoted speech opened by "X said:" (a press
     /// release's block quote), and the block it started in.
     pub(super) speech: Option<(Holding, Option<usize>)>,
     /// Who spoke the last quotation someone was named for, and its block:
     /// "“…,” said X. “We oppose …”" — the second "we" is X's.
     pub(super) last_quoted: Option<(Vec<EntityId>, usize)>,
+}
+
+/// Does a line ending in a colon open a list of findings ("The main
+/// conclusions were as follows:", "The report recommends the
+/// following:")?
+fn opens_findings(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "as follows",
+        "the following",
+        "conclusion",
+        "recommendation",
+        "finding",
+        "recommend",
+        "concluded",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Blocks without "I"/"we" that an unquoted speech after "X said:" may run
@@ -185,6 +205,10 @@ impl Attributor<'_> {
             if new_block && state.quote_open && !opens_with_quote {
                 state.quote_open = false;
                 state.quote = None;
+            }
+            // A heading ("Notes to editors") ends a list of findings.
+            if new_block && state.list.as_ref().is_some_and(|l| l.2) && self.is_heading(position) {
+                state.list = None;
             }
             // An unquoted speech after "X said:" runs through its first
             // block and on through blocks that still speak as "I"/"we".
@@ -261,7 +285,7 @@ impl Attributor<'_> {
                 }
             {
                 Some(holding(vec![author], REPORT, How::Report))
-            } else if let Some((list, _)) = &state.list {
+            } else if let Some((list, _, _)) = &state.list {
                 Some(Holding {
                     how: How::List,
                     ..list.clone()
@@ -347,10 +371,19 @@ impl Attributor<'_> {
                 state.speech = holding.clone().map(|h| (h, None));
                 state.list = None;
             } else if opens && last_of_block {
-                state.list = holding.clone().map(|h| (h, 8));
-            } else if let Some((_, left)) = &mut state.list {
+                let findings = opens_findings(trimmed);
+                state.list = holding.clone().map(|h| (h, 8, findings));
+            } else if let Some((_, left, findings)) = &mut state.list {
                 let single = new_block && last_of_block;
-                if !single || *left == 0 {
+                if *findings {
+                    // A findings list runs through whole blocks.
+                    if new_block {
+                        match left.checked_sub(1) {
+                            Some(l) => *left = l,
+                            None => state.list = None,
+                        }
+                    }
+                } else if !single || *left == 0 {
                     state.list = None;
                 } else {
                     *left -= 1;
@@ -405,6 +438,20 @@ impl Attributor<'_> {
                 "i" | "we" | "our" | "my" | "us" | "me" | "ours"
             )
         })
+    }
+
+    /// Is the block that starts at `position` a heading: one short
+    /// sentence without a full stop ("Notes to editors", "Background")?
+    fn is_heading(&self, position: usize) -> bool {
+        let view = &self.views[position];
+        let alone = self
+            .views
+            .get(position + 1)
+            .is_none_or(|next| next.block != view.block);
+        let line = self.text[view.span.clone()].trim();
+        alone
+            && line.split_whitespace().count() <= 8
+            && !line.ends_with(['.', '!', '?', ':', '”', '"'])
     }
 
     /// Does an unquoted speech after "X said:" go on through the block

@@ -138,6 +138,10 @@ name = "Department for Transport"
 kind = "organisation"
 
 [[actor]]
+name = "Transport Committee"
+kind = "organisation"
+
+[[actor]]
 name = "Sam Poe"
 kind = "person"
 
@@ -218,6 +222,20 @@ name = "bus franchising"
                     "Sam Poe (frame)",
                     "Sam Poe (quote)",
                     "UK Government (issuer)",
+                ],
+            ),
+            // A list of findings runs through whole blocks of several
+            // sentences, and a heading ends it.
+            (
+                "The Transport Committee's report on buses was published today.\n\nThe report's main conclusions were as follows:\n\nFunding is too low. Councils cannot cope.\n\nFares should fall.\n\nBackground\n\nThe inquiry began in May.",
+                &[
+                    "-",
+                    "Transport Committee (report)",
+                    "Transport Committee (list)",
+                    "Transport Committee (list)",
+                    "Transport Committee (list)",
+                    "Transport Committee (carried)",
+                    "-",
                 ],
             ),
             // A transcript: the label holds nothing, its turn holds the
