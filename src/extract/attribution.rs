@@ -419,9 +419,29 @@ impl Attributor<'_> {
     /// aside, not the sentence's holder.
     fn is_parenthetical(&self, view: &SentenceView, verb: &LexMatch) -> bool {
         let layout = &view.layout;
-        let Some(subject) = layout.word_before(verb.span.start) else {
+        let Some(mut subject) = layout.word_before(verb.span.start) else {
             return false;
         };
+        // "as the Secretary of State has stated": over auxiliaries, and to
+        // the start of a name.
+        for _ in 0..2 {
+            let auxiliary = matches!(
+                self.text[subject.clone()].to_lowercase().as_str(),
+                "has" | "have" | "had" | "is" | "was" | "did" | "does" | "will" | "would"
+            );
+            match layout.word_before(subject.start) {
+                Some(w) if auxiliary => subject = w,
+                _ => break,
+            }
+        }
+        if let Some(name) = view
+            .mentions
+            .iter()
+            .find(|m| m.span.start <= subject.start && subject.end <= m.span.end)
+            && let Some(first) = layout.words().iter().find(|w| w.start >= name.span.start)
+        {
+            subject = first.clone();
+        }
         let before = layout.word_before(subject.start);
         let two_before = before.as_ref().and_then(|w| layout.word_before(w.start));
         [before, two_before]

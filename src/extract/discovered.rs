@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::Statement;
 use super::clauses::SentenceView;
-use super::entity::{Entity, EntityId, EntityKind, Origin};
+use super::entity::{Entity, EntityId, EntityKind, Origin, SourceKind};
 use super::holders::Holders;
 use super::mentions::Mention;
 use super::mentions::any_overlaps;
@@ -66,8 +66,16 @@ pub fn discover(
         .collect();
     let sparse = (with_concept.len() as f64) < SPARSE_COVERAGE * sentences as f64;
     let min_uses = if sparse { 1 } else { 2 };
+    // A cited report's title names no concept; a Bill or an Act does: it
+    // is what a debate argues about.
+    let titles: Vec<_> = holders
+        .titles
+        .iter()
+        .filter(|t| !matches!(t.kind, SourceKind::Url | SourceKind::Legislation))
+        .map(|t| t.span.clone())
+        .collect();
     let mut phrases = if enabled {
-        phrases::candidates(text, views, &skip, &holders.title_spans, min_uses)
+        phrases::candidates(text, views, &skip, &titles, min_uses)
     } else {
         Vec::new()
     };

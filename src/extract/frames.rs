@@ -19,6 +19,15 @@ use super::lexicon::{Cue, LexMatch};
 use super::mentions::Mention;
 use super::quotes::quotation_spans;
 
+/// Does a sentence open as a motion: "That this House …", "“this House,
+/// while …"?
+fn is_motion(sentence: &str) -> bool {
+    let lower = sentence
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    lower.starts_with("that this house ") || lower.starts_with("this house ")
+}
+
 /// Head nouns by which a text names a body it has named before ("the
 /// Commission", "the think tank").
 const BODY_HEADS: &[&str] = &[
@@ -227,6 +236,14 @@ impl Attributor<'_> {
                     Some(actor) => Subject::Actors(vec![actor], DESCRIBED),
                     None => Subject::Unknown,
                 });
+            }
+            // A motion or amendment: "That this House notes …; calls on
+            // …" is its mover's, whose turn it is.
+            if lower == "house"
+                && let Some(speakers) = &state.turn
+                && is_motion(&text[view.span.clone()])
+            {
+                return Subject::Actors(speakers.clone(), DESCRIBED);
             }
             if let Some(person) = self.addressed(view, &word, state) {
                 return named_only(Subject::Actors(vec![person], PRONOUN));

@@ -36,8 +36,6 @@ pub struct Holders {
     pub voice: Option<DocumentVoice>,
     /// Titles cited in the document.
     pub titles: Vec<Title>,
-    /// Spans of the titles that are not URLs.
-    pub title_spans: Vec<Range<usize>>,
 }
 
 /// Find the holders of `document`'s units. `views` are its units with
@@ -108,7 +106,6 @@ pub fn find(
         turns,
         voice,
         titles,
-        title_spans,
     }
 }
 

@@ -291,6 +291,23 @@ fn attribution_table() {
                 "Lord Smith critiques Work Programme",
             ],
         ),
+        // A motion is its mover's; "as X has stated" inside it is an
+        // aside, not its holder; a reasoned amendment opposes the Bill.
+        (
+            "Lord Smith (Con):\nI beg to move,\n\nThat this House notes the failure of the Work Programme and calls on IPPR to support localism.",
+            DocumentKind::Transcript,
+            None,
+            &[
+                "Lord Smith critiques Work Programme",
+                "Lord Smith supports localism",
+            ],
+        ),
+        (
+            "Lord Smith (Con):\nI beg to move an amendment:\n\n“this House declines to give a Second Reading to the Work Programme because it fails, as Stephen Bubb has stated.”",
+            DocumentKind::Transcript,
+            None,
+            &["Lord Smith critiques Work Programme"],
+        ),
         // "X and I": a joint subject with the speaker.
         (
             "Mr Allen (Lab):\nLord Freud and I welcome charities.",
