@@ -73,7 +73,23 @@ pub fn find(
         Some(DocumentKind::News | DocumentKind::Transcript)
     );
     let voice = if author.is_none() && found.turns.iter().all(|t| t.header) && narrative {
-        voice::infer(text, views, entities, shared.actors)
+        let lead: Vec<_> = document
+            .sentences
+            .iter()
+            .take(voice::LEAD_UNITS)
+            .enumerate()
+            .flat_map(|(index, unit)| {
+                shared
+                    .matcher
+                    .find(text, unit.span.clone())
+                    .into_iter()
+                    .map(move |m| super::mentions::Mention {
+                        sentence: index,
+                        ..m
+                    })
+            })
+            .collect();
+        voice::infer(text, views, entities, shared.actors, &lead)
     } else {
         None
     };
@@ -141,6 +157,7 @@ kind = "organisation"
 [[actor]]
 name = "Sam Poe"
 kind = "person"
+aliases = ["The Secretary of State"]
 
 [[actor]]
 name = "UK Government"
@@ -234,6 +251,12 @@ name = "bus franchising"
                     "Transport Committee (carried)",
                     "-",
                 ],
+            ),
+            // A speech whose lead names its speaker, even by a
+            // description the codebook gives: its "I" and "we" are theirs.
+            (
+                "Bus reform\n\nThe Secretary of State delivered a speech at the conference.\n\nWe will deliver bus franchising.",
+                &["Sam Poe (issuer)", "Sam Poe (issuer)", "Sam Poe (issuer)"],
             ),
             // A transcript: the label holds nothing, its turn holds the
             // speech; the chair holds nothing.

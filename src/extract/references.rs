@@ -41,11 +41,14 @@ const HEADS: &[&str] = &[
     "treaty",
 ];
 
-/// A determiner and the word after it: "the Bill", "this Bill", "my Bill".
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?i:the|this|that|my|our|his|her|their|its)\s+(\p{L}+)\b")
-        .expect("reference pattern")
-});
+/// Determiners that make a head noun a reference: "the Bill", "this
+/// Bill", "my Bill".
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "my", "our", "his", "her", "their", "its",
+];
+
+/// A word.
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}+").expect("word pattern"));
 
 /// The head noun of a name, when it is one a later reference can use:
 /// "Energy Bill" → "bill". Lower-case names ("energy bills") name no
@@ -79,11 +82,18 @@ pub fn resolve(
     }
     let mut out = Vec::new();
     for (sentence, unit) in units.iter().enumerate() {
-        for found in REFERENCE.captures_iter(&text[unit.clone()]) {
-            let (Some(whole), Some(word)) = (found.get(0), found.get(1)) else {
+        let here = &text[unit.clone()];
+        let words: Vec<regex::Match> = WORD.find_iter(here).collect();
+        for pair in words.windows(2) {
+            let (determiner, word) = (pair[0], pair[1]);
+            if !DETERMINERS.contains(&determiner.as_str().to_lowercase().as_str())
+                || !here[determiner.end()..word.start()]
+                    .chars()
+                    .all(char::is_whitespace)
+            {
                 continue;
-            };
-            let span = unit.start + whole.start()..unit.start + whole.end();
+            }
+            let span = unit.start + determiner.start()..unit.start + word.end();
             let Some(names) = by_head.get(word.as_str().to_lowercase().as_str()) else {
                 continue;
             };
@@ -145,6 +155,12 @@ mod tests {
                 "This Bill is long overdue. It amends the Water Industry Act.",
                 &[(0, "Water Industry Act"), (1, "Flood Defence Bill")],
                 &[],
+            ),
+            // "That the Bill be now read": "that" is no part of it.
+            (
+                "The Energy Bill is here. I beg to move, That the Bill be now read a Second time.",
+                &[(0, "Energy Bill")],
+                &[(0, "the Bill")],
             ),
             (
                 "My Bill would help. The Flood Defence Bill is short.",

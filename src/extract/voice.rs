@@ -21,6 +21,7 @@ use super::affiliations;
 use super::clauses::SentenceView;
 use super::codebook::ActorKind;
 use super::entity::{Entity, EntityId, EntityKind};
+use super::mentions::Mention;
 use super::news;
 use super::quotes::quotation_spans;
 
@@ -32,6 +33,9 @@ pub enum Genre {
     Release,
     /// A committee or commission report speaking as "we".
     Report,
+    /// A speech whose title or lead names its speaker ("The Minister of
+    /// State for Care delivered a keynote speech at …").
+    Speech,
 }
 
 /// The inferred voice of a document.
@@ -88,13 +92,23 @@ const OFFICES: &[&str] = &[
 ];
 
 /// Infer the voice of a document without turns or author. `affiliation`
-/// gives a person's organisation from the codebook. O(n) in the text.
+/// gives a person's organisation from the codebook. `lead` are the
+/// mentions of the first units as the codebook writes them, descriptions
+/// such as "the Secretary of State" included: in a speech's title they
+/// name its speaker. O(n) in the text.
 pub fn infer(
     text: &str,
     views: &[SentenceView],
     entities: &[Entity],
     actors: &ActorIndex,
+    lead: &[Mention],
 ) -> Option<DocumentVoice> {
+    if let Some(actor) = speaker_of_speech(text, views, entities, lead) {
+        return Some(DocumentVoice {
+            genre: Genre::Speech,
+            actor,
+        });
+    }
     // Signs are read outside quotations: a quoted "we recommend" is the
     // quoted body's, not the document's.
     let own: String = views
@@ -152,6 +166,41 @@ pub fn infer(
         });
     }
     None
+}
+
+/// Units at the top of a text that may announce a speech and its speaker.
+pub const LEAD_UNITS: usize = 3;
+
+/// The speaker of a speech: the first person its title or lead names,
+/// when they say it is a speech ("Secretary of State speech at the King's
+/// Fund", "The Minister delivered a keynote speech at …", "Speech by …").
+fn speaker_of_speech(
+    text: &str,
+    views: &[SentenceView],
+    entities: &[Entity],
+    lead: &[Mention],
+) -> Option<EntityId> {
+    let top = &views[..views.len().min(LEAD_UNITS)];
+    let speech = top.iter().enumerate().any(|(k, v)| {
+        let lower = text[v.span.clone()].to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        (k == 0 && words.contains(&"speech"))
+            || words.windows(3).any(|w| {
+                matches!(w[0], "delivered" | "gave" | "gives" | "delivers" | "made")
+                    && (w[1] == "a" || w[1] == "his" || w[1] == "her")
+                    && (w[2] == "speech" || w[2] == "keynote")
+            })
+    });
+    if !speech {
+        return None;
+    }
+    lead.iter()
+        .filter(|m| top.iter().any(|v| m.sentence == v.index))
+        .find(|m| entities[m.entity.0].actor_kind == Some(ActorKind::Person))
+        .map(|m| m.entity)
 }
 
 /// Verbs of a committee speaking for itself: "we recommend", "we urge".

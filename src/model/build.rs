@@ -159,6 +159,7 @@ fn inferred(found: &DocumentExtraction, entities: &[Entity]) -> Option<Inferred>
         let kind = match voice.genre {
             Genre::Release => "release",
             Genre::Report => "report",
+            Genre::Speech => "speech",
         };
         return Some(Inferred {
             kind: kind.to_owned(),
