@@ -165,6 +165,34 @@ impl Layout {
         let index = self.words.partition_point(|w| w.start < at);
         self.words.get(index).cloned()
     }
+
+    /// A verb used in the passive with its agent: "was welcomed by",
+    /// "has been strongly criticised by". Returns the end of "by". The verb
+    /// (`verb`, a span of `text`) ends in "-ed" and a form of "be" stands
+    /// at most two words before it.
+    pub fn passive_by(&self, text: &str, verb: &Range<usize>) -> Option<usize> {
+        if !text[verb.clone()].ends_with("ed") {
+            return None;
+        }
+        let by = self.word_after(verb.end)?;
+        if !text[by.clone()].eq_ignore_ascii_case("by")
+            || !text[verb.end..by.start].chars().all(char::is_whitespace)
+        {
+            return None;
+        }
+        let mut at = verb.start;
+        for _ in 0..3 {
+            let word = self.word_before(at)?;
+            if matches!(
+                text[word.clone()].to_lowercase().as_str(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            ) {
+                return Some(by.end);
+            }
+            at = word.start;
+        }
+        None
+    }
 }
 
 /// Words that may stand between coordinated things: "X and Y", "X, Y or

@@ -142,6 +142,13 @@ impl Attributor<'_> {
                 Subject::NotAFrame
             }
         };
+        // "X was welcomed by IPPR": the agent of a passive holds it.
+        if let Some(by) = layout.passive_by(text, &verb.span) {
+            return match self.actor_after(view, by) {
+                Some(actors) => Subject::Actors(actors, NAMED),
+                None => Subject::NotAFrame,
+            };
+        }
         // "according to X", "in the view of X": the actor follows.
         if phrase == "according to" || phrase == "in the view of" {
             return match self.actor_after(view, verb.span.end) {

@@ -278,6 +278,15 @@ impl StanceContext<'_> {
                 else {
                     continue;
                 };
+                // "X was welcomed by IPPR": a passive judges its subject.
+                let side = match side {
+                    Side::Before | Side::Complement | Side::Modal
+                        if layout.passive_by(self.text, &found.span).is_some() =>
+                    {
+                        Side::After
+                    }
+                    side => side,
+                };
                 let before = found.span.end <= concept.span.start;
                 let after = found.span.start >= concept.span.end;
                 let usable = match side {

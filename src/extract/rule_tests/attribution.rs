@@ -308,6 +308,18 @@ fn attribution_table() {
             None,
             &["Lord Smith critiques Work Programme"],
         ),
+        // The agent of a passive holds it, and the passive judges its
+        // subject; a passive without a named agent holds nothing new.
+        (
+            "The Work Programme was welcomed by IPPR. Localism has been strongly criticised by Stephen Bubb.",
+            NEWS,
+            None,
+            &[
+                "IPPR supports Work Programme",
+                "Stephen Bubb critiques localism",
+            ],
+        ),
+        ("The Work Programme was launched by IPPR.", NEWS, None, &[]),
         // "X and I": a joint subject with the speaker.
         (
             "Mr Allen (Lab):\nLord Freud and I welcome charities.",
