@@ -183,7 +183,7 @@ pub struct ExtractConfig {
 /// the visible hand-coded sets (`scripts/eval_sets.sh`; README, "How sure
 /// is an edge?"). Statements below it are more often wrong than the
 /// recall they add is worth.
-pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.4;
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.35;
 
 impl Default for ExtractConfig {
     fn default() -> Self {

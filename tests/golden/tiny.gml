@@ -243,7 +243,7 @@ graph [
     evidence_count 1
     evidence "Lovelace said the Big Society needs &#220;n&#239;code reform."
     evidence_document "a.txt"
-    confidence 0.516
+    confidence 0.536
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Lovelace said the Big Society needs &#220;n&#239;code reform."
@@ -256,7 +256,7 @@ graph [
     evidence_count 1
     evidence "Lovelace said the Big Society needs &#220;n&#239;code reform."
     evidence_document "a.txt"
-    confidence 0.516
+    confidence 0.536
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Lovelace said the Big Society needs &#220;n&#239;code reform."
@@ -269,7 +269,7 @@ graph [
     evidence_count 1
     evidence "Lovelace said the Big Society needs &#220;n&#239;code reform."
     evidence_document "a.txt"
-    confidence 0.516
+    confidence 0.536
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Lovelace said the Big Society needs &#220;n&#239;code reform."
@@ -282,7 +282,7 @@ graph [
     evidence_count 1
     evidence "Lovelace said the Big Society needs &#220;n&#239;code reform."
     evidence_document "a.txt"
-    confidence 0.81
+    confidence 0.822
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Lovelace said the Big Society needs &#220;n&#239;code reform."
@@ -295,7 +295,7 @@ graph [
     evidence_count 1
     evidence "Lovelace said the Big Society needs &#220;n&#239;code reform."
     evidence_document "a.txt"
-    confidence 0.81
+    confidence 0.822
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Lovelace said the Big Society needs &#220;n&#239;code reform."
@@ -308,7 +308,7 @@ graph [
     evidence_count 2
     evidence "Smith &amp; Sons disagreed about PbR."
     evidence_document "a.txt"
-    confidence 0.829
+    confidence 0.849
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Smith &amp; Sons disagreed about PbR.&#10;&#10;a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
@@ -321,7 +321,7 @@ graph [
     evidence_count 1
     evidence "Smith &amp; Sons disagreed about PbR."
     evidence_document "a.txt"
-    confidence 0.829
+    confidence 0.849
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Smith &amp; Sons disagreed about PbR."
@@ -334,7 +334,7 @@ graph [
     evidence_count 1
     evidence "Smith &amp; Sons disagreed about PbR."
     evidence_document "a.txt"
-    confidence 0.829
+    confidence 0.849
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Smith &amp; Sons disagreed about PbR."
@@ -347,7 +347,7 @@ graph [
     evidence_count 1
     evidence "Mr. Smith likes payment by results&#10;and the Big Society."
     evidence_document "a.txt"
-    confidence 0.625
+    confidence 0.61
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
@@ -360,7 +360,7 @@ graph [
     evidence_count 1
     evidence "Mr. Smith likes payment by results&#10;and the Big Society."
     evidence_document "a.txt"
-    confidence 0.625
+    confidence 0.61
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
@@ -373,7 +373,7 @@ graph [
     evidence_count 1
     evidence "Mr. Smith likes payment by results&#10;and the Big Society."
     evidence_document "a.txt"
-    confidence 0.625
+    confidence 0.61
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
@@ -386,7 +386,7 @@ graph [
     evidence_count 1
     evidence "Mr. Smith likes payment by results&#10;and the Big Society."
     evidence_document "a.txt"
-    confidence 0.829
+    confidence 0.849
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
@@ -399,7 +399,7 @@ graph [
     evidence_count 1
     evidence "Mr. Smith likes payment by results&#10;and the Big Society."
     evidence_document "a.txt"
-    confidence 0.629
+    confidence 0.622
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
@@ -412,7 +412,7 @@ graph [
     evidence_count 1
     evidence "Mr. Smith likes payment by results&#10;and the Big Society."
     evidence_document "a.txt"
-    confidence 0.629
+    confidence 0.622
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
@@ -425,7 +425,7 @@ graph [
     evidence_count 1
     evidence "Mr. Smith likes payment by results&#10;and the Big Society."
     evidence_document "a.txt"
-    confidence 0.629
+    confidence 0.622
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
@@ -438,7 +438,7 @@ graph [
     evidence_count 1
     evidence "Mr. Smith likes payment by results&#10;and the Big Society."
     evidence_document "a.txt"
-    confidence 0.629
+    confidence 0.622
     first_date "2020-01-31"
     last_date "2020-01-31"
     evidence_all "a.txt: Mr. Smith likes payment by results&#10;and the Big Society."
