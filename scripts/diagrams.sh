@@ -9,6 +9,8 @@
 #   graphs/seeds-explorer.png    a screenshot of the explorer page, when
 #                                Chromium and tests/conformance's npm
 #                                packages are installed
+#   graphs/seeds-claims.svg      the claim view: the claims most actors
+#                                assert, what they bear on, who asserts them
 #   graphs/seeds-stance.svg      the stance network: actors and concepts,
 #                                supports and critiques only
 #   graphs/seeds-ego.svg         one central concept and its neighbours
@@ -38,6 +40,9 @@ argnet=target/release/argnet
   --relations supports,critiques,co_occurs --size-by mentions \
   --title "Seeds: around ${concept}" \
   -o graphs/seeds-ego.svg
+"$argnet" export graphs/seeds.json --view claims \
+  --title "Seeds: the claims most actors assert" \
+  -o graphs/seeds-claims.svg
 "$argnet" export graphs/seeds.json --to timeline-svg -o graphs/seeds-timeline.svg
 hepph=../shared/data/cit-HepPh.txt.gz
 if [ -f "$hepph" ]; then

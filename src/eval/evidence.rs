@@ -73,6 +73,27 @@ pub fn stance_evidence(graph: &ArgGraph, node: NodeIndex) -> Vec<StanceGroup> {
     groups
 }
 
+/// Who asserts a claim, with the sentences: (actor, evidence) sorted by
+/// actor. Empty for any other node. O(d log d).
+pub fn assertions(graph: &ArgGraph, claim: NodeIndex) -> Vec<(String, Vec<Evidence>)> {
+    if graph.node(claim).kind != NodeKind::Claim {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, Vec<Evidence>)> = graph
+        .graph()
+        .edges_directed(claim, Direction::Incoming)
+        .filter(|edge| edge.weight().relation == Relation::Asserts)
+        .map(|edge| {
+            (
+                graph.node(edge.source()).label.clone(),
+                edge.weight().evidence.clone(),
+            )
+        })
+        .collect();
+    out.sort_by_key(|(actor, _)| actor.to_lowercase());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +139,16 @@ mod tests {
             ]
         );
         assert!(stance_evidence(&graph, document).is_empty());
+        assert!(assertions(&graph, society).is_empty());
+
+        let claim = graph.add_node(Node::new(NodeKind::Claim, "The Big Society works"));
+        graph.add_occurrence(owen, claim, Relation::Asserts, Some(evidence("d")));
+        graph.add_occurrence(hutton, claim, Relation::Asserts, Some(evidence("d")));
+        graph.add_occurrence(claim, society, Relation::Supports, Some(evidence("d")));
+        let voices: Vec<String> = assertions(&graph, claim)
+            .into_iter()
+            .map(|(actor, _)| actor)
+            .collect();
+        assert_eq!(voices, vec!["Rob Owen", "Will Hutton"]);
     }
 }

@@ -11,7 +11,7 @@ mod names;
 mod reliability;
 mod score;
 
-pub use evidence::{StanceGroup, stance_evidence};
+pub use evidence::{StanceGroup, assertions, stance_evidence};
 pub use gold::{Gold, GoldActor, GoldCitation, GoldConcept, GoldDocument, GoldStatement};
 pub use names::{NameIndex, contains_either, normalise};
 pub use reliability::{Bin, CurvePoint, Judged, curve, reliability};

@@ -19,8 +19,13 @@ mod edges;
 use super::legend::{Legend, legend_html};
 use super::render::{LayoutEngine, RankDir};
 use super::style::{self, number};
-use crate::model::{ArgGraph, Node};
+use crate::model::{ArgGraph, Node, NodeKind};
 use edges::{codebook_affiliations, edge_attributes};
+
+/// Words of a claim's label (the tooltip has all of them).
+const CLAIM_WORDS: usize = 24;
+/// Longest line of a claim's label, in characters.
+const CLAIM_WIDTH: usize = 34;
 
 /// Longest label line, in characters, before wrapping.
 const LABEL_WIDTH: usize = 18;
@@ -291,8 +296,14 @@ fn node_attributes(node: &Node, size: Option<SizeOf>, by_community: bool) -> Vec
         }
         _ => node.label.clone(),
     };
+    // A claim is a sentence: wider lines, and cut to what a slide can
+    // show (the tooltip keeps the whole text).
+    let label = match node.kind {
+        NodeKind::Claim => wrap(&first_words(&label, CLAIM_WORDS), CLAIM_WIDTH),
+        _ => wrap(&label, LABEL_WIDTH),
+    };
     let mut attributes = vec![
-        attribute("label", &wrap(&label, LABEL_WIDTH)),
+        attribute("label", &label),
         attribute("shape", look.shape),
         attribute("style", look.style),
         attribute("fillcolor", fill),
@@ -324,6 +335,15 @@ pub(super) fn plural(n: usize) -> &'static str {
 
 /// Break `text` into lines of at most `width` characters at spaces (a
 /// longer word stays whole). Line breaks in the text are kept.
+/// The first `count` words of `text`, with "…" when it goes on.
+fn first_words(text: &str, count: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= count {
+        return words.join(" ");
+    }
+    format!("{} …", words[..count].join(" "))
+}
+
 pub(crate) fn wrap(text: &str, width: usize) -> String {
     text.lines()
         .map(|line| wrap_line(line, width))

@@ -29,7 +29,8 @@ pub use measure::{
 ///
 /// 1. `kinds` keeps nodes of the listed kinds;
 /// 2. `relations` keeps edges of the listed relations;
-/// 3. `min_weight` keeps edges of at least that weight; `main_path` keeps
+/// 3. `min_weight` keeps edges of at least that weight, `min_confidence`
+///    edges at least that sure ([`crate::model::Edge::confidence`]); `main_path` keeps
 ///    only the citations on the key-route main paths of the `cites` layer
 ///    (computed on the whole graph) and the works they join;
 /// 4. `ego` keeps the nodes within `radius` hops of one node (edges
@@ -41,6 +42,10 @@ pub use measure::{
 ///    always stays), documents only when `kinds` names them (else a
 ///    ranking by PageRank or mentions fills a slide with document titles);
 ///    degrees are counted on what steps 1–4 kept;
+///    With `claims` (the claim view) step 5 keeps instead the `claims`
+///    claims that most actors assert (ties: the surest, then the first by
+///    id), with what they bear on (concepts, other kept claims) and the
+///    actors who assert them, and only edges that touch a claim;
 /// 6. `largest_component` keeps the largest weakly connected component;
 /// 7. `drop_isolates` removes nodes left without edges.
 ///
@@ -55,6 +60,9 @@ pub struct ViewConfig {
     pub largest_component: bool,
     pub drop_isolates: bool,
     pub main_path: bool,
+    pub min_confidence: Option<f64>,
+    /// The claim view: how many claims to keep.
+    pub claims: Option<usize>,
 }
 
 /// The neighbourhood of one node.
@@ -112,6 +120,24 @@ impl ViewConfig {
         self
     }
 
+    pub fn with_min_confidence(mut self, confidence: f64) -> Self {
+        self.min_confidence = Some(confidence);
+        self
+    }
+
+    /// The claim view of `count` claims: claims, the concepts they bear on
+    /// and the actors who assert them (kinds and relations to match, unless
+    /// given before).
+    pub fn with_claims(mut self, count: usize) -> Self {
+        self.claims = Some(count);
+        self.kinds
+            .get_or_insert_with(|| [NodeKind::Actor, NodeKind::Concept, NodeKind::Claim].into());
+        self.relations.get_or_insert_with(|| {
+            [Relation::Asserts, Relation::Supports, Relation::Critiques].into()
+        });
+        self
+    }
+
     pub fn with_drop_isolates(mut self, on: bool) -> Self {
         self.drop_isolates = on;
         self
@@ -138,6 +164,18 @@ impl ViewConfig {
                 weight.to_string(),
                 "must be a finite number",
             );
+        }
+        if let Some(confidence) = self.min_confidence
+            && !(0.0..=1.0).contains(&confidence)
+        {
+            return invalid(
+                "--min-confidence",
+                confidence.to_string(),
+                "must lie between 0 and 1",
+            );
+        }
+        if self.claims == Some(0) {
+            return invalid("--top", "0".into(), "must be at least 1");
         }
         if self.top.as_ref().is_some_and(|top| top.count == 0) {
             return invalid("--top", "0".into(), "must be at least 1");
@@ -180,6 +218,9 @@ pub fn apply_with(graph: &ArgGraph, config: &ViewConfig, scorer: &Scorer) -> Res
         .nodes()
         .map(|(_, node)| config.kinds.as_ref().is_none_or(|k| k.contains(&node.kind)))
         .collect();
+    // What --kinds alone keeps: the claim view adds the actors who assert
+    // a kept claim even beyond an --ego radius.
+    let by_kind = keep_node.clone();
     let mut keep_edge: Vec<bool> = graph
         .edges()
         .map(|(_, _, edge)| {
@@ -188,6 +229,7 @@ pub fn apply_with(graph: &ArgGraph, config: &ViewConfig, scorer: &Scorer) -> Res
                 .as_ref()
                 .is_none_or(|r| r.contains(&edge.relation))
                 && config.min_weight.is_none_or(|w| edge.weight >= w)
+                && config.min_confidence.is_none_or(|c| edge.confidence() >= c)
         })
         .collect();
     if config.main_path {
@@ -220,7 +262,16 @@ pub fn apply_with(graph: &ArgGraph, config: &ViewConfig, scorer: &Scorer) -> Res
         and_assign(&mut keep_node, &within);
         centre = Some(index);
     }
-    if let Some(top) = &config.top {
+    if let Some(count) = config.claims {
+        keep_claims(
+            graph,
+            &mut keep_node,
+            &mut keep_edge,
+            &by_kind,
+            count,
+            centre,
+        )?;
+    } else if let Some(top) = &config.top {
         if !documents_asked(config) {
             for (i, node) in graph.nodes() {
                 if node.kind == NodeKind::Document && Some(i) != centre {
@@ -301,6 +352,94 @@ fn keep_main_path(graph: &ArgGraph, keep_node: &mut [bool], keep_edge: &mut [boo
         }
     }
     and_assign(keep_node, &on_path);
+    Ok(())
+}
+
+/// The claim view: the `count` claims most actors assert (ties: the surest
+/// stance edge, then the id), the ego centre if it is a claim, what they
+/// bear on and who asserts them; only edges that touch a kept claim. O(V log
+/// V + E).
+fn keep_claims(
+    graph: &ArgGraph,
+    keep_node: &mut [bool],
+    keep_edge: &mut [bool],
+    by_kind: &[bool],
+    count: usize,
+    centre: Option<NodeIndex>,
+) -> Result<()> {
+    let mut voices = vec![0usize; graph.node_count()];
+    let mut sure = vec![0.0f64; graph.node_count()];
+    let live = |keep_edge: &[bool], i: usize, s: NodeIndex, t: NodeIndex| {
+        keep_edge[i] && keep_node[s.index()] && keep_node[t.index()]
+    };
+    for (i, (source, target, edge)) in graph.edges().enumerate() {
+        if !live(keep_edge, i, source, target) {
+            continue;
+        }
+        if edge.relation == Relation::Asserts {
+            voices[target.index()] += 1;
+        } else if graph.node(source).kind == NodeKind::Claim {
+            sure[source.index()] = sure[source.index()].max(edge.confidence());
+        }
+    }
+    let mut claims: Vec<NodeIndex> = graph
+        .nodes()
+        .filter(|(i, node)| node.kind == NodeKind::Claim && keep_node[i.index()])
+        .map(|(i, _)| i)
+        .collect();
+    if claims.is_empty() {
+        return Err(Error::InvalidValue {
+            name: "--view",
+            value: "claims".into(),
+            message: "this graph (or what the other filters keep of it) has no claims; graphs built before argnet had claims, and imported statements, have none: rebuild it with `argnet build`".into(),
+        });
+    }
+    claims.sort_by(|a, b| {
+        voices[b.index()]
+            .cmp(&voices[a.index()])
+            .then(sure[b.index()].total_cmp(&sure[a.index()]))
+            .then_with(|| graph.node(*a).key.cmp(&graph.node(*b).key))
+    });
+    let mut chosen = vec![false; graph.node_count()];
+    if let Some(centre) = centre.filter(|c| graph.node(*c).kind == NodeKind::Claim) {
+        chosen[centre.index()] = true;
+    }
+    let mut room = count.saturating_sub(chosen.iter().filter(|c| **c).count());
+    for claim in claims {
+        if room == 0 {
+            break;
+        }
+        if !chosen[claim.index()] {
+            chosen[claim.index()] = true;
+            room -= 1;
+        }
+    }
+    let mut kept = chosen.clone();
+    if let Some(centre) = centre {
+        kept[centre.index()] = true;
+    }
+    for (i, (source, target, edge)) in graph.edges().enumerate() {
+        // Who asserts a kept claim stays, whatever the ego radius.
+        let voice = edge.relation == Relation::Asserts
+            && chosen[target.index()]
+            && keep_edge[i]
+            && by_kind[source.index()];
+        let touches = chosen[source.index()] || chosen[target.index()];
+        let claim_end = |n: NodeIndex| graph.node(n).kind == NodeKind::Claim;
+        // An edge between a kept claim and a claim left out goes.
+        let both_claims_kept = !(claim_end(source) && claim_end(target))
+            || (chosen[source.index()] && chosen[target.index()]);
+        keep_edge[i] = (voice || live(keep_edge, i, source, target)) && touches && both_claims_kept;
+        if keep_edge[i] {
+            kept[source.index()] = true;
+            kept[target.index()] = true;
+        }
+    }
+    // Ends of kept edges only; an asserting actor beyond the ego radius
+    // comes back (its kind is kept, and only such edges reach it).
+    for (node, kept) in keep_node.iter_mut().zip(&kept) {
+        *node = *kept;
+    }
     Ok(())
 }
 

@@ -221,3 +221,79 @@ fn keeps_everything_is_the_identity() {
     assert_eq!(edges(&view), edges(&graph));
     assert_eq!(view.documents, graph.documents);
 }
+
+/// a and b assert claim x (supports c); a asserts y (critiques e), which
+/// attacks x; only b asserts z (supports c, low confidence); a also
+/// supports c directly.
+fn with_claims() -> ArgGraph {
+    let evidence = |confidence: f64| crate::model::Evidence {
+        document: "d.txt".into(),
+        span: 0..1,
+        text: "s".into(),
+        confidence,
+        basis: None,
+    };
+    let mut graph = ArgGraph::new("g");
+    let a = graph.add_node(Node::new(NodeKind::Actor, "a"));
+    let b = graph.add_node(Node::new(NodeKind::Actor, "b"));
+    let c = graph.add_node(Node::new(NodeKind::Concept, "c"));
+    let e = graph.add_node(Node::new(NodeKind::Concept, "e"));
+    let x = graph.add_node(Node::new(NodeKind::Claim, "x"));
+    let y = graph.add_node(Node::new(NodeKind::Claim, "y"));
+    let z = graph.add_node(Node::new(NodeKind::Claim, "z"));
+    graph.add_occurrence(a, x, Relation::Asserts, Some(evidence(1.0)));
+    graph.add_occurrence(b, x, Relation::Asserts, Some(evidence(1.0)));
+    graph.add_occurrence(a, y, Relation::Asserts, Some(evidence(1.0)));
+    graph.add_occurrence(b, z, Relation::Asserts, Some(evidence(1.0)));
+    graph.add_occurrence(x, c, Relation::Supports, Some(evidence(0.8)));
+    graph.add_occurrence(y, e, Relation::Critiques, Some(evidence(0.9)));
+    graph.add_occurrence(y, x, Relation::Critiques, Some(evidence(0.7)));
+    graph.add_occurrence(z, c, Relation::Supports, Some(evidence(0.3)));
+    graph.add_occurrence(a, c, Relation::Supports, Some(evidence(0.8)));
+    graph
+}
+
+#[test]
+fn claim_view_keeps_the_most_asserted_claims_and_only_their_edges() {
+    let graph = with_claims();
+    let edges = |view: &ArgGraph| -> Vec<String> {
+        view.edges()
+            .map(|(s, t, e)| {
+                format!(
+                    "{} {} {}",
+                    view.node(s).label,
+                    e.relation.as_str(),
+                    view.node(t).label
+                )
+            })
+            .collect()
+    };
+    // One claim: x, asserted by two actors; what it bears on and its voices;
+    // not the actor's own stance edge, not y's attack (y is left out).
+    let one = apply(&graph, &ViewConfig::default().with_claims(1)).unwrap();
+    assert_eq!(labels(&one), ["a", "b", "c", "x"]);
+    assert_eq!(edges(&one), ["a asserts x", "b asserts x", "x supports c"]);
+    // Two claims: then y (surer than z), and the attack between them.
+    let two = apply(&graph, &ViewConfig::default().with_claims(2)).unwrap();
+    assert_eq!(labels(&two), ["a", "b", "c", "e", "x", "y"]);
+    assert!(edges(&two).contains(&"y critiques x".to_owned()));
+    // Around concept e, one hop: y, and its voice a two hops away.
+    let ego = apply(
+        &graph,
+        &ViewConfig::default().with_ego("e", 1).with_claims(5),
+    )
+    .unwrap();
+    assert_eq!(labels(&ego), ["a", "e", "y"]);
+    // A confidence floor drops z's edge, so z bears on nothing kept.
+    let sure = apply(
+        &graph,
+        &ViewConfig::default()
+            .with_min_confidence(0.5)
+            .with_claims(3),
+    )
+    .unwrap();
+    assert!(!edges(&sure).contains(&"z supports c".to_owned()));
+    // A graph without claims: a one-line error.
+    let error = apply(&sample(), &ViewConfig::default().with_claims(3)).unwrap_err();
+    assert!(error.to_string().contains("no claims"), "{error}");
+}

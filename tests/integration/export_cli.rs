@@ -458,3 +458,52 @@ fn a_citation_network_is_drawn_by_its_main_path() {
         .failure()
         .stderr(predicates::str::contains("no citations"));
 }
+
+/// The claim view of the seeds graph: at most --top claims, every edge
+/// touching one, the actors who assert them; a graph without claims is a
+/// one-line error and writes nothing.
+#[test]
+fn claim_view_of_the_seeds() {
+    let seeds = crate::common::root().join("graphs/seeds.json");
+    let output = argnet()
+        .arg("export")
+        .arg(&seeds)
+        .args(["--view", "claims", "--top", "5", "--to", "json", "-o", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let graph: serde_json::Value = serde_json::from_slice(&output).expect("JSON on stdout");
+    let nodes = graph["nodes"].as_array().unwrap();
+    let kind_of = |id: &str| {
+        nodes
+            .iter()
+            .find(|n| n["id"] == id)
+            .map(|n| n["kind"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    let claims = nodes.iter().filter(|n| n["kind"] == "claim").count();
+    assert_eq!(claims, 5);
+    let edges = graph["edges"].as_array().unwrap();
+    assert!(edges.iter().any(|e| e["relation"] == "asserts"));
+    for edge in edges {
+        let (source, target) = (
+            kind_of(edge["source"].as_str().unwrap()),
+            kind_of(edge["target"].as_str().unwrap()),
+        );
+        assert!(source == "claim" || target == "claim", "{edge}");
+    }
+
+    let dir = temp_dir();
+    let out = dir.path().join("claims.json");
+    argnet()
+        .arg("export")
+        .arg(every_relation())
+        .args(["--kinds", "actor,concept", "--view", "claims", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no claims"));
+    assert!(!out.exists());
+}

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use argnet::eval::stance_evidence;
+use argnet::eval::{assertions, stance_evidence};
 use argnet::extract::Stance;
 use clap::Args;
 
@@ -15,7 +15,8 @@ use super::eval::one_line;
 ///
 /// NODE is a node id (`concept:big-society`), a label or a seen alias,
 /// ignoring case. For a concept, prints who supports and who critiques it;
-/// for an actor, what it supports and critiques. Each sentence comes with
+/// for an actor, what it supports and critiques; for a claim, who asserts
+/// it and what it supports or critiques. Each sentence comes with
 /// its document, byte span and confidence, grouped by actor and stance.
 ///
 /// Examples:
@@ -23,6 +24,7 @@ use super::eval::one_line;
 ///   argnet evidence graphs/seeds.json "Big Society"
 ///   argnet evidence graphs/seeds.json actor:stephen-bubb
 ///   argnet evidence graphs/seeds.json "work programme" --min-confidence 0.6
+///   argnet evidence graphs/seeds.json claim:personalising-public-services   # a claim
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct EvidenceArgs {
@@ -63,6 +65,23 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<Outcome> {
         sentences
     )
     .context("writing the evidence")?;
+    let voices = assertions(&graph, node);
+    if !voices.is_empty() {
+        writeln!(out, "\nasserted by")?;
+        for (actor, evidence) in &voices {
+            writeln!(out, "  {actor}")?;
+            for evidence in evidence {
+                writeln!(
+                    out,
+                    "    {} [{}..{}]  “{}”",
+                    evidence.document,
+                    evidence.span.start,
+                    evidence.span.end,
+                    one_line(&evidence.text, 200)
+                )?;
+            }
+        }
+    }
     let mut actor = "";
     for group in &groups {
         let kept: Vec<_> = group

@@ -55,6 +55,7 @@ use super::Outcome;
 ///   argnet export graphs/seeds.json --top 15 --by pagerank --layout dot -o top.pdf
 ///   argnet export graphs/seeds.json --to csv --neo4j -o seeds-csv/
 ///   argnet export graphs/seeds.json --dynamic -o seeds-timeline.gexf
+///   argnet export graphs/seeds.json --view claims -o claims.svg   # who asserts what
 ///   argnet export graphs/seeds.json -o seeds.html          # the explorer page
 ///   argnet export hepph.argc --main-path -o main-path.svg  # a citation network's spine
 #[derive(Debug, Args)]
@@ -119,6 +120,18 @@ pub struct ExportArgs {
     /// the works they join: a network too large to draw, drawn by its spine.
     #[arg(long, help_heading = "Filters")]
     main_path: bool,
+
+    /// Keep edges at least this sure (0 to 1; the highest confidence of an
+    /// edge's sentences). Edges without confidence (imported ones) stay.
+    #[arg(long, value_name = "P", help_heading = "Filters")]
+    min_confidence: Option<f64>,
+
+    /// A ready-made view. `claims`: the claims most actors assert (--top N,
+    /// default 12), the concepts they support or critique, the claims they
+    /// back or attack, and who asserts them; with --ego, the claims around
+    /// one concept, claim or actor.
+    #[arg(long, value_enum, value_name = "VIEW", help_heading = "Filters")]
+    view: Option<ViewKind>,
 
     /// Keep only the largest connected component.
     #[arg(long, help_heading = "Filters")]
@@ -213,11 +226,15 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
     let size_measure = args
         .size_by
         .clone()
-        .or_else(|| args.top.map(|_| args.by.clone()))
+        .or_else(|| {
+            args.top
+                .filter(|_| args.view.is_none())
+                .map(|_| args.by.clone())
+        })
         .unwrap_or(Measure::Mentions);
     let community = Measure::Attribute("community".into());
     let mut wanted = vec![&size_measure];
-    if args.top.is_some() {
+    if args.top.is_some() && args.view.is_none() {
         wanted.push(&args.by);
     }
     if matches!(args.colour_by, Colour::Community) {
@@ -334,10 +351,31 @@ fn view_config(args: &ExportArgs) -> ViewConfig {
     if let Some(ego) = &args.ego {
         config = config.with_ego(ego.clone(), args.radius);
     }
-    if let Some(count) = args.top {
-        config = config.with_top(count, args.by.clone());
+    if let Some(confidence) = args.min_confidence {
+        config = config.with_min_confidence(confidence);
+    }
+    match args.view {
+        Some(ViewKind::Claims) => {
+            config = config.with_claims(args.top.unwrap_or(CLAIMS_ON_A_SLIDE));
+        }
+        None => {
+            if let Some(count) = args.top {
+                config = config.with_top(count, args.by.clone());
+            }
+        }
     }
     config
+}
+
+/// Claims the claim view keeps unless --top says otherwise: as many wrapped
+/// sentences as a 16:9 slide holds readably.
+const CLAIMS_ON_A_SLIDE: usize = 12;
+
+/// Ready-made views (`--view`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ViewKind {
+    /// Claims, what they bear on, and who asserts them.
+    Claims,
 }
 
 fn layout(layout: Layout) -> LayoutEngine {
