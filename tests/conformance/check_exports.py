@@ -21,9 +21,11 @@ Each DIR holds one graph exported by argnet (the integration test
     nodes.csv, edges.csv, evidence.csv, statements.csv, actor_concept.csv
                           read by Python's csv module; nodes and edges loaded
                           into Kùzu, the four long tables read by DuckDB
-    graph.aif.json        read by arguebuf (an AIF library), and checked
-                          against the AIF rules (RA/CA: premises in, one
-                          conclusion out; locutions name L-nodes)
+    graph.aif.json        read by arguebuf (an AIF library) and by ARG-tech's
+                          xaif reader (wrapped as {"AIF": ...}, as xAIF
+                          carries it), and checked against the AIF rules
+                          (RA/CA: premises in, one conclusion out; locutions
+                          name L-nodes)
     *.dot                 rendered by Graphviz `dot` to SVG, parsed as XML
 
 For every client it checks node and edge counts, ids, labels (exact, so
@@ -53,6 +55,7 @@ try:
     import openpyxl
     import kuzu
     import duckdb
+    from xaif import AIF as XAIF
 except ImportError as error:
     print(f"missing client library: {error.name}; pip install -r tests/conformance/requirements.txt")
     sys.exit(3)
@@ -455,7 +458,25 @@ def check_aif(folder, data):
     for node in ours["nodes"]:
         if node["type"] == "I":
             check(node["text"] in texts, f"{name}: I-node text {node['text']!r} lost")
-    return f"arguebuf {atoms} I-nodes, {schemes} RA/CA nodes, {len(ours['locutions'])} locutions"
+    # ARG-tech's own reader (PyPI xaif): the same relations and speakers.
+    x = XAIF({"AIF": ours})
+    check(x.is_valid_json_aif(), f"{name}: xaif: not valid JSON AIF")
+    has_l = any(n["type"] == "L" for n in ours["nodes"])
+    check(x.is_json_aif_dialog() == has_l, f"{name}: xaif: dialog {x.is_json_aif_dialog()}, L-nodes {has_l}")
+    relations = x._get_relations_argument(ours["nodes"], ours["edges"], "argument-relation")
+    check(len(relations["relation"]) == sum(got.values()),
+          f"{name}: xaif read {len(relations['relation'])} argument relations, want {sum(got.values())}")
+    said = x._get_relations_locution(ours["nodes"], ours["edges"], "locution")
+    ya = sum(1 for n in ours["nodes"] if n["type"] == "YA")
+    check(len(said["relation"]) == ya, f"{name}: xaif read {len(said['relation'])} locution links, want {ya}")
+    for node in ours["nodes"]:
+        if node["type"] == "L":
+            speaker, person = x.get_speaker(node["nodeID"])
+            check(person != "None", f"{name}: xaif finds no speaker for L-node {node['nodeID']}")
+            inode, _ = x.get_i_node_ya_nodes_for_l_node(node["nodeID"])
+            check(nodes.get(inode, {}).get("type") == "I", f"{name}: xaif: L-node {node['nodeID']} asserts no I-node")
+    return (f"arguebuf {atoms} I-nodes, {schemes} RA/CA nodes, {len(ours['locutions'])} locutions; "
+            f"xaif {len(relations['relation'])} argument relations, {len(said['relation'])} locution links")
 
 
 def check_dot(folder, data):
