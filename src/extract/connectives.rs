@@ -73,6 +73,73 @@ const NOT_CONNECTIVE: &[(&str, &[&str])] = &[
     ("but", &["for", "also"]),
 ];
 
+/// A connective inside a sentence that joins two clauses, each of which
+/// may carry a claim: "X, but Y" (Y attacks X), "X because Y" (Y is a
+/// reason for X), "X, so Y" (X is a reason for Y).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inner {
+    /// Byte range of the connective in the sentence, punctuation included.
+    pub span: std::ops::Range<usize>,
+    pub link: Link,
+    pub words: String,
+}
+
+/// Connectives that join two clauses of one sentence, with the
+/// punctuation before them. The first one in the sentence is taken.
+const INNER: &[(&str, Link)] = &[
+    (", but ", Link::Attack),
+    ("; but ", Link::Attack),
+    ("; however, ", Link::Attack),
+    (", yet ", Link::Attack),
+    (" because ", Link::Reason),
+    (", since ", Link::Reason),
+    (", so ", Link::Consequence),
+    ("; so ", Link::Consequence),
+    (", which is why ", Link::Consequence),
+    ("; therefore, ", Link::Consequence),
+    (", and therefore ", Link::Consequence),
+];
+
+/// The first connective joining two clauses of `sentence`, if any; not at
+/// its start (that is [`opening`]) and not a look-alike ("because of",
+/// ", so far", ", but also").
+pub fn inside(sentence: &str) -> Option<Inner> {
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        // Lower-casing changed byte lengths (rare letters): offsets would
+        // not line up; no split.
+        return None;
+    }
+    INNER
+        .iter()
+        .flat_map(|&(words, link)| {
+            lower
+                .match_indices(words)
+                .map(move |(at, _)| (at, words, link))
+        })
+        .filter(|&(at, words, _)| {
+            let next = lower[at + words.len()..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let first = words.trim_matches(|c: char| !c.is_alphanumeric());
+            let first = first.split_whitespace().last().unwrap_or(first);
+            at > 0
+                && !next.is_empty()
+                && !NOT_CONNECTIVE
+                    .iter()
+                    .any(|(word, after)| *word == first && after.contains(&next))
+        })
+        .min_by_key(|&(at, _, _)| at)
+        .map(|(at, words, link)| Inner {
+            span: at..at + words.len(),
+            link,
+            words: words
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_owned(),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +165,41 @@ mod tests {
         ];
         for (sentence, want) in rows {
             assert_eq!(opening(sentence).map(|(l, _)| l), want, "{sentence}");
+        }
+    }
+
+    /// Sentences written for this table, not taken from any corpus.
+    #[test]
+    fn inside_table() {
+        let rows = [
+            (
+                "The levy is welcome, but it is far too small.",
+                Some((Link::Attack, "but")),
+            ),
+            (
+                "We back the plan because it cuts fares.",
+                Some((Link::Reason, "because")),
+            ),
+            (
+                "Fares fell, so ridership rose.",
+                Some((Link::Consequence, "so")),
+            ),
+            ("Costs rose because of the delay.", None),
+            ("Fares have fallen, so far.", None),
+            ("It is cheap, but also slow.", None),
+            ("But it failed.", None),
+            ("The plan works.", None),
+        ];
+        for (sentence, want) in rows {
+            let got = inside(sentence);
+            assert_eq!(
+                got.as_ref().map(|i| (i.link, i.words.as_str())),
+                want,
+                "{sentence}"
+            );
+            if let Some(inner) = got {
+                assert!(sentence[inner.span.clone()].contains(&inner.words));
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ use serde::{Deserialize, Serialize};
 
 pub use attribution::How;
 pub use codebook::{ActorEntry, ActorKind, Codebook, ConceptEntry, CueLists};
-pub use connectives::{Link, opening};
+pub use connectives::{Inner, Link, inside, opening};
 pub use discovery::{Candidate, DocumentDiscovery, Turn, candidates_in, discover_document};
 pub use entity::{Entity, EntityId, EntityKind, Origin, SourceKind, entities_from_codebook};
 pub use lexicon::{Lexicon, parse_cue_file};

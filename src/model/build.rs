@@ -7,10 +7,70 @@ use petgraph::graph::NodeIndex;
 use super::graph::{ArgGraph, DocumentRecord, Inferred};
 use super::node::{Evidence, Node, NodeKind, Relation};
 use crate::corpus::{Corpus, Document};
+use std::collections::HashMap;
+
+use super::claims::Side;
 use crate::extract::{
-    DocumentExtraction, Entity, EntityId, EntityKind, Extraction, Genre, Origin, Stance,
-    proposition,
+    DocumentExtraction, Entity, EntityId, EntityKind, Extraction, Genre, Inner, Origin, Stance,
+    inside, proposition,
 };
+
+/// For the statements of a sentence joined by a connective ("X, but Y"),
+/// the side of the connective their concept is named on — only where one
+/// actor's statements of that sentence fall on both sides. Keyed by
+/// (sentence, actor, concept). O(m + s) for m mentions and s statements.
+fn sentence_parts(
+    document: &Document,
+    found: &DocumentExtraction,
+) -> HashMap<(usize, EntityId, EntityId), (Side, Inner)> {
+    let mut first: HashMap<(usize, EntityId), usize> = HashMap::new();
+    for mention in &found.mentions {
+        first
+            .entry((mention.sentence, mention.entity))
+            .or_insert(mention.span.start);
+    }
+    let mut sides: HashMap<(usize, EntityId), Vec<(EntityId, Side)>> = HashMap::new();
+    let mut inners: HashMap<usize, Option<Inner>> = HashMap::new();
+    for statement in &found.statements {
+        let sentence = &found.sentences[statement.sentence];
+        let inner = inners
+            .entry(statement.sentence)
+            .or_insert_with(|| inside(document.sentence_text(sentence)));
+        let (Some(inner), Some(&at)) = (
+            inner.as_ref(),
+            first.get(&(statement.sentence, statement.concept)),
+        ) else {
+            continue;
+        };
+        let offset = at.saturating_sub(sentence.span.start);
+        let side = if offset < inner.span.start {
+            Side::Before
+        } else if offset >= inner.span.end {
+            Side::After
+        } else {
+            continue;
+        };
+        sides
+            .entry((statement.sentence, statement.actor))
+            .or_default()
+            .push((statement.concept, side));
+    }
+    let mut out = HashMap::new();
+    for ((sentence, actor), found_sides) in sides {
+        let both = found_sides.iter().any(|(_, s)| *s == Side::Before)
+            && found_sides.iter().any(|(_, s)| *s == Side::After);
+        if !both {
+            continue;
+        }
+        let Some(Some(inner)) = inners.get(&sentence) else {
+            continue;
+        };
+        for (concept, side) in found_sides {
+            out.insert((sentence, actor, concept), (side, inner.clone()));
+        }
+    }
+    out
+}
 
 /// Build the graph named `name` from a corpus and what was extracted from it.
 pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgGraph {
@@ -74,6 +134,10 @@ pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgG
                 Some(evidence(pair.sentence, 1.0)),
             );
         }
+        // "X, but Y": when one actor's statements of a sentence fall on
+        // both sides of a joining connective, each side is a claim of its
+        // own (`connectives::inside`).
+        let parts = sentence_parts(document, found);
         for statement in &found.statements {
             let actor = node_of(&mut graph, statement.actor);
             // A holder the text never names (a release's issuer) still
@@ -88,17 +152,37 @@ pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgG
                 basis: Some(statement.basis.key()),
                 ..evidence(statement.sentence, statement.confidence)
             };
-            let text = proposition(&said.text);
             graph.add_occurrence(actor, concept, relation, Some(said.clone()));
-            claims.add(
-                &mut graph,
-                statement.sentence,
-                actor,
-                concept,
-                relation,
-                &text,
-                said,
-            );
+            match parts.get(&(statement.sentence, statement.actor, statement.concept)) {
+                Some((side, inner)) => {
+                    let text = match side {
+                        Side::Before => proposition(&said.text[..inner.span.start]),
+                        Side::After => proposition(&said.text[inner.span.end..]),
+                    };
+                    claims.add_part(
+                        &mut graph,
+                        statement.sentence,
+                        actor,
+                        concept,
+                        relation,
+                        &text,
+                        said,
+                        (*side, inner.link, &inner.words),
+                    );
+                }
+                None => {
+                    let text = proposition(&said.text);
+                    claims.add(
+                        &mut graph,
+                        statement.sentence,
+                        actor,
+                        concept,
+                        relation,
+                        &text,
+                        said,
+                    );
+                }
+            }
         }
         claims.finish_document(&mut graph);
         for citation in &found.citations {

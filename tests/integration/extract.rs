@@ -285,3 +285,55 @@ fn gold_codebook(gold: &Path) -> Option<tempfile::NamedTempFile> {
         }
     }
 }
+
+/// "X, but Y" with two stances and "X because Y": each side is a claim of
+/// its own, related by the connective; a "but" between two stances alike
+/// splits the sentence but relates nothing. Sentences written for this
+/// test.
+#[test]
+fn a_connective_inside_a_sentence_relates_its_two_claims() {
+    let dir = temp_dir();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Jane Roe (Upton) (Lab)\n\n\
+         The fare cap is welcome, but the subsidy cuts are a disgrace.\n\n\
+         We support franchising because the fare cap works.\n\n\
+         We support franchising, but we also support the fare cap.\n",
+    )
+    .unwrap();
+    let codebook = dir.path().join("codebook.toml");
+    std::fs::write(
+        &codebook,
+        "[[concept]]\nname = \"fare cap\"\n\n[[concept]]\nname = \"subsidy cuts\"\n\n\
+         [[concept]]\nname = \"franchising\"\n",
+    )
+    .unwrap();
+    let graph = build(vec![corpus], Some(codebook));
+    let label = |i| graph.node(i).label.clone();
+    let mut links: Vec<(String, &str, String)> = graph
+        .edges()
+        .filter(|&(s, t, _)| {
+            graph.node(s).kind == NodeKind::Claim && graph.node(t).kind == NodeKind::Claim
+        })
+        .map(|(s, t, e)| (label(s), e.relation.as_str(), label(t)))
+        .collect();
+    links.sort();
+    assert_eq!(
+        links,
+        [
+            (
+                "The fare cap works".to_owned(),
+                "supports",
+                "We support franchising".to_owned()
+            ),
+            (
+                "The subsidy cuts are a disgrace".to_owned(),
+                "critiques",
+                "The fare cap is welcome".to_owned()
+            ),
+        ],
+        "{links:#?}"
+    );
+}
