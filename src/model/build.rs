@@ -153,36 +153,22 @@ pub fn build_graph(name: &str, corpus: &Corpus, extraction: &Extraction) -> ArgG
                 ..evidence(statement.sentence, statement.confidence)
             };
             graph.add_occurrence(actor, concept, relation, Some(said.clone()));
-            match parts.get(&(statement.sentence, statement.actor, statement.concept)) {
-                Some((side, inner)) => {
-                    let text = match side {
-                        Side::Before => proposition(&said.text[..inner.span.start]),
-                        Side::After => proposition(&said.text[inner.span.end..]),
-                    };
-                    claims.add_part(
-                        &mut graph,
-                        statement.sentence,
-                        actor,
-                        concept,
-                        relation,
-                        &text,
-                        said,
-                        (*side, inner.link, &inner.words),
-                    );
-                }
-                None => {
-                    let text = proposition(&said.text);
-                    claims.add(
-                        &mut graph,
-                        statement.sentence,
-                        actor,
-                        concept,
-                        relation,
-                        &text,
-                        said,
-                    );
-                }
-            }
+            let part = parts.get(&(statement.sentence, statement.actor, statement.concept));
+            let text = match part {
+                Some((Side::Before, inner)) => proposition(&said.text[..inner.span.start]),
+                Some((Side::After, inner)) => proposition(&said.text[inner.span.end..]),
+                None => proposition(&said.text),
+            };
+            claims.add_part(
+                &mut graph,
+                statement.sentence,
+                actor,
+                concept,
+                relation,
+                &text,
+                said,
+                part.map(|(side, inner)| (*side, inner.link, inner.words.as_str())),
+            );
         }
         claims.finish_document(&mut graph);
         for citation in &found.citations {

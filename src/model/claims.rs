@@ -115,9 +115,9 @@ impl Claims {
         self.current.push((sentence, actor, claim, evidence));
     }
 
-    /// [`Claims::add`] for a claim made of one `side` of a sentence that
-    /// `link`'s `connective` joins: related to the other side's claims in
-    /// [`Claims::finish_document`].
+    /// [`Claims::add`], for a claim made of one `side` of a sentence that
+    /// `link`'s `connective` joins when `part` says so: related to the
+    /// other side's claims in [`Claims::finish_document`].
     #[allow(clippy::too_many_arguments)]
     pub fn add_part(
         &mut self,
@@ -128,7 +128,7 @@ impl Claims {
         relation: Relation,
         text: &str,
         evidence: Evidence,
-        (side, link, connective): (Side, Link, &str),
+        part: Option<(Side, Link, &str)>,
     ) {
         self.add(
             graph,
@@ -139,7 +139,8 @@ impl Claims {
             text,
             evidence.clone(),
         );
-        if let Some(&(_, _, claim, _)) = self.current.last()
+        if let Some((side, link, connective)) = part
+            && let Some(&(_, _, claim, _)) = self.current.last()
             && !text.is_empty()
         {
             self.parts.push(Part {
