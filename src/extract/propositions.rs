@@ -197,6 +197,39 @@ fn words(text: &str) -> usize {
 }
 
 /// Trim quotes, dashes and end punctuation; capitalise; cut at a word.
+/// The text without the connective or coordinator it opens with
+/// ("However, …", "So …", "That is why …", "And …"): how a claim stands
+/// to the one before is its relation, not part of what it claims. A
+/// look-alike ("So much for …") stays.
+fn without_connective(text: &str) -> &str {
+    let words: usize = match super::connectives::opening(text) {
+        Some((_, connective)) => connective.split_whitespace().count(),
+        None => {
+            let first = text.split_whitespace().next().unwrap_or("");
+            usize::from(matches!(first, "And" | "Or" | "Also"))
+        }
+    };
+    if words == 0 {
+        return text;
+    }
+    // Skip that many words (with what trails them) and the comma after.
+    let mut rest = text;
+    for _ in 0..words {
+        rest = rest.trim_start();
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .unwrap_or(rest.len());
+        rest = &rest[end..];
+    }
+    let rest = rest.trim_start_matches([',', ' ']);
+    // Keep the text when too little follows.
+    if rest.split_whitespace().count() < 3 {
+        text
+    } else {
+        rest
+    }
+}
+
 fn tidy(text: &str) -> String {
     let edge = |c: char| {
         c.is_whitespace()
@@ -205,7 +238,7 @@ fn tidy(text: &str) -> String {
                 '"' | '“' | '”' | '‘' | '’' | ',' | ';' | ':' | '.' | '—' | '–' | '-' | '\''
             )
     };
-    let trimmed = text.trim_matches(edge);
+    let trimmed = without_connective(text.trim_matches(edge)).trim_matches(edge);
     let mut out = String::with_capacity(trimmed.len());
     let mut chars = trimmed.chars();
     if let Some(first) = chars.next() {
@@ -264,6 +297,25 @@ mod tests {
             ),
             // Too little after the verb: keep the sentence.
             ("That is what he said.", "That is what he said"),
+            // An opening connective or coordinator is the relation, not
+            // the claim; a look-alike stays.
+            (
+                "However, the levy will raise far less than promised.",
+                "The levy will raise far less than promised",
+            ),
+            (
+                "That is why we have frozen fares until May.",
+                "We have frozen fares until May",
+            ),
+            (
+                "And when it comes to buses, councils need powers.",
+                "When it comes to buses, councils need powers",
+            ),
+            (
+                "So much for the promised bus revolution.",
+                "So much for the promised bus revolution",
+            ),
+            ("But it failed.", "But it failed"),
         ];
         for (sentence, want) in rows {
             assert_eq!(proposition(sentence), want, "{sentence}");
