@@ -1,5 +1,6 @@
 //! Fuzz the corpus stage: decoding, boilerplate trimming, sentence splitting,
-//! and mention matching with the seeds codebook.
+//! and mention matching with the seeds codebook; then extraction and the
+//! model stage (claims cut at connectives, references to a named Bill).
 #![no_main]
 
 use std::sync::LazyLock;
@@ -23,6 +24,7 @@ fuzz_target!(|data: &[u8]| {
             documents: vec![document],
             warnings: vec![],
         };
-        let _ = extract::extract(&corpus, &CODEBOOK, &ExtractConfig::default());
+        let extraction = extract::extract(&corpus, &CODEBOOK, &ExtractConfig::default());
+        let _ = argnet::model::build_graph("fuzz", &corpus, &extraction);
     }
 });

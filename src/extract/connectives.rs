@@ -104,12 +104,9 @@ const INNER: &[(&str, Link)] = &[
 /// its start (that is [`opening`]) and not a look-alike ("because of",
 /// ", so far", ", but also").
 pub fn inside(sentence: &str) -> Option<Inner> {
-    let lower = sentence.to_lowercase();
-    if lower.len() != sentence.len() {
-        // Lower-casing changed byte lengths (rare letters): offsets would
-        // not line up; no split.
-        return None;
-    }
+    // ASCII lower case keeps every byte offset (the connectives are
+    // ASCII), so the span is the sentence's own.
+    let lower = sentence.to_ascii_lowercase();
     INNER
         .iter()
         .flat_map(|&(words, link)| {
@@ -189,6 +186,8 @@ mod tests {
             ("It is cheap, but also slow.", None),
             ("But it failed.", None),
             ("The plan works.", None),
+            // Letters whose lower case is longer or shorter do not move it.
+            ("İİ KK is welcome, but it fails.", Some((Link::Attack, "but"))),
         ];
         for (sentence, want) in rows {
             let got = inside(sentence);
