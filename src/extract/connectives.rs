@@ -187,7 +187,10 @@ mod tests {
             ("But it failed.", None),
             ("The plan works.", None),
             // Letters whose lower case is longer or shorter do not move it.
-            ("İİ KK is welcome, but it fails.", Some((Link::Attack, "but"))),
+            (
+                "İİ KK is welcome, but it fails.",
+                Some((Link::Attack, "but")),
+            ),
         ];
         for (sentence, want) in rows {
             let got = inside(sentence);
