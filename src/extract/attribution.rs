@@ -31,6 +31,7 @@ use super::frames::Subject;
 use super::lexicon::{Cue, LexMatch, Lexicon, Side};
 use super::mentions::Mention;
 use super::quotes::{has_quotation, quotation_spans, quote_open_after};
+use super::runs;
 use crate::corpus::DocumentKind;
 
 /// How a sentence's holder was found.
@@ -151,28 +152,6 @@ pub(super) struct State {
     /// "“…,” said X. “We oppose …”" — the second "we" is X's.
     pub(super) last_quoted: Option<(Vec<EntityId>, usize)>,
 }
-
-/// Does a line ending in a colon open a list of findings ("The main
-/// conclusions were as follows:", "The report recommends the
-/// following:")?
-fn opens_findings(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    [
-        "as follows",
-        "the following",
-        "conclusion",
-        "recommendation",
-        "finding",
-        "recommend",
-        "concluded",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
-}
-
-/// Blocks without "I"/"we" that an unquoted speech after "X said:" may run
-/// across to a block that speaks as "I"/"we" again.
-const SPEECH_GAP: usize = 3;
 
 impl Attributor<'_> {
     /// The holder of every sentence (`None`: nobody argnet can name, or a
@@ -371,7 +350,7 @@ impl Attributor<'_> {
                 state.speech = holding.clone().map(|h| (h, None));
                 state.list = None;
             } else if opens && last_of_block {
-                let findings = opens_findings(trimmed);
+                let findings = runs::opens_findings(trimmed);
                 state.list = holding.clone().map(|h| (h, 8, findings));
             } else if let Some((_, left, findings)) = &mut state.list {
                 let single = new_block && last_of_block;
@@ -451,7 +430,7 @@ impl Attributor<'_> {
     }
 
     /// Does the sentence speak in the first person ("I", "we", "our")?
-    fn first_person(&self, view: &SentenceView) -> bool {
+    pub(super) fn first_person(&self, view: &SentenceView) -> bool {
         view.layout.words().iter().any(|w| {
             matches!(
                 self.text[w.clone()].to_lowercase().as_str(),
@@ -460,60 +439,15 @@ impl Attributor<'_> {
         })
     }
 
-    /// Is the block that starts at `position` a heading: one short
-    /// sentence without a full stop ("Notes to editors", "Background")?
-    fn is_heading(&self, position: usize) -> bool {
-        let view = &self.views[position];
-        let alone = self
-            .views
-            .get(position + 1)
-            .is_none_or(|next| next.block != view.block);
-        let line = self.text[view.span.clone()].trim();
-        alone
-            && line.split_whitespace().count() <= 8
-            && !line.ends_with(['.', '!', '?', ':', '”', '"'])
-    }
-
-    /// Does an unquoted speech after "X said:" go on through the block
-    /// that starts at `position`? It does while blocks speak as "I"/"we",
-    /// and across up to [`SPEECH_GAP`] blocks that do not ("These changes
-    /// mean …") when one after them does again before anything opens
-    /// another voice: a speaker line, a block ending in a colon, a
-    /// reporting verb outside quotation marks.
-    fn speech_goes_on(&self, position: usize) -> bool {
-        let mut at = position;
-        for _ in 0..=SPEECH_GAP {
-            let Some(view) = self.views.get(at) else {
-                return false;
-            };
-            if self.turns.contains_key(&view.index) {
-                return false;
-            }
-            let block: Vec<&SentenceView> = self.views[at..]
-                .iter()
-                .take_while(|v| v.block == view.block)
-                .collect();
-            let voiced = block.iter().any(|v| {
-                let sentence = &self.text[v.span.clone()];
-                let quoted = quotation_spans(sentence);
-                sentence.trim_end().ends_with(':') || self.unnamed_frame(v, &quoted)
-            });
-            if voiced {
-                return false;
-            }
-            if block.iter().any(|v| self.first_person(v)) {
-                return true;
-            }
-            at += block.len();
-        }
-        false
-    }
-
     /// A reporting verb outside quotation marks whose subject is not a
     /// pronoun: the sentence reports a holder the codebook does not name
     /// ("Industry voices broadly welcomed…", "The committee concluded…").
     /// `quoted` are the sentence's quotation spans, relative to it.
-    fn unnamed_frame(&self, view: &SentenceView, quoted: &[std::ops::Range<usize>]) -> bool {
+    pub(super) fn unnamed_frame(
+        &self,
+        view: &SentenceView,
+        quoted: &[std::ops::Range<usize>],
+    ) -> bool {
         view.cues.iter().any(|found| {
             let at = found.span.start - view.span.start;
             self.lexicon.cues(found).contains(&Cue::Reporting)

@@ -23,6 +23,7 @@ mod document;
 pub mod entity;
 mod frames;
 mod holders;
+mod issuer;
 mod labels;
 pub mod lexicon;
 pub mod mentions;
@@ -37,6 +38,7 @@ mod quotes;
 mod references;
 #[cfg(test)]
 mod rule_tests;
+mod runs;
 mod segments;
 mod speakers;
 mod stance;
