@@ -86,7 +86,9 @@ pub fn resolve(
         let words: Vec<regex::Match> = WORD.find_iter(here).collect();
         for pair in words.windows(2) {
             let (determiner, word) = (pair[0], pair[1]);
-            if !DETERMINERS.contains(&determiner.as_str().to_lowercase().as_str())
+            if !DETERMINERS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(determiner.as_str()))
                 || !here[determiner.end()..word.start()]
                     .chars()
                     .all(char::is_whitespace)
@@ -97,11 +99,15 @@ pub fn resolve(
             let Some(names) = by_head.get(word.as_str().to_lowercase().as_str()) else {
                 continue;
             };
-            if named
+            // Names are sorted by start: only the last few starting before
+            // the reference ends can overlap it.
+            let upto = named.partition_point(|(_, s, _)| s.start < span.end);
+            let inside_a_name = named[..upto]
                 .iter()
-                .any(|(_, s, _)| s.start < span.end && span.start < s.end)
-                || goes_on_into_a_name(&text[span.end..])
-            {
+                .rev()
+                .take(4)
+                .any(|(_, s, _)| s.end > span.start);
+            if inside_a_name || goes_on_into_a_name(&text[span.end..]) {
                 continue;
             }
             // The nearest name before the reference, else the first after.
