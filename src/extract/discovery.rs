@@ -74,6 +74,29 @@ static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("person-after pattern")
 });
 
+/// Before a person's name: a reporting verb, or a role and a comma
+/// ("…,” said Jane Roe", "…,” said its chief executive, Jane Roe",
+/// "Labour's housing spokesperson, Jane Roe"). Matched against the end of
+/// the text before the name.
+static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b(?:said|says|told|added|argued|warned|according to)\s+|\b(?:{}),\s+)$",
+        section(ROLES, "").join("|")
+    ))
+    .expect("person-before pattern")
+});
+
+/// The last `bytes` bytes of `text[..end]` (or fewer, at a character
+/// boundary): what a context pattern needs, so that a long text stays
+/// linear.
+fn tail(text: &str, end: usize, bytes: usize) -> &str {
+    let mut start = end.saturating_sub(bytes);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..end]
+}
+
 /// Offices that stand before a person's name: "Culture Secretary Jane
 /// Roe", "Chief Executive Jane Roe".
 const OFFICES_BEFORE: &[&str] = &[
@@ -350,7 +373,9 @@ pub fn candidates_in(text: &str) -> Vec<Candidate> {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| OFFICES_BEFORE.contains(&w));
-        let shown = office || PERSON_AFTER.is_match(&text[found.end()..]);
+        let shown = office
+            || PERSON_AFTER.is_match(&text[found.end()..])
+            || PERSON_BEFORE.is_match(tail(text, found.start(), 80));
         let given = name.split_whitespace().next().is_some_and(is_given_name);
         if shown
             && given
@@ -517,6 +542,14 @@ mod tests {
                 &[("Mary Green", P)],
             ),
             ("Bus Lanes improve journeys", &[]),
+            // A reporting verb or a role and a comma before the name.
+            (
+                "“We back it,” said its chief executive, Polly Neate.",
+                &[("Polly Neate", P)],
+            ),
+            ("“It works,” said Tom Hale.", &[("Tom Hale", P)]),
+            ("said Health Secretary", &[]),
+            ("its chief executive, Acme Homes, said", &[]),
             (
                 "the Confederation of Wessex Industry (CWI) is calling for it",
                 &[("Confederation of Wessex Industry", O)],
