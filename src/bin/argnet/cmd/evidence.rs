@@ -56,13 +56,15 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<Outcome> {
     let mut out = argnet::terminal::stdout();
     let target = graph.node(node);
     let sentences: usize = groups.iter().map(|g| g.evidence.len()).sum();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     writeln!(
         out,
-        "{} ({}): {} stance edges, {} sentences",
+        "{} ({}): {}, {}",
         target.label,
         target.key,
-        groups.len(),
-        sentences
+        plural(groups.len(), "stance edge", "stance edges"),
+        plural(sentences, "sentence", "sentences")
     )
     .context("writing the evidence")?;
     let voices = assertions(&graph, node);
